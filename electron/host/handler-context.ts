@@ -1,0 +1,43 @@
+import type { EventName, EventPayload, MethodName, MethodOutput, MethodParsedInput, Role } from '../../shared/contract';
+import type { Db } from '../workspace/open-workspace';
+import type { FileStore } from '../files/file-store';
+import type { JobRunner } from '../jobs/job-runner';
+
+export interface SignedInUser {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+// What every handler may use. One instance per open workspace, owned by the service host.
+export interface Services {
+  db: Db;
+  workspacePath: string;
+  files: FileStore;
+  jobs: JobRunner;
+  emit: Emit;
+  // Sign-in throttling waits through this, so tests can run without real delays.
+  sleep: (ms: number) => Promise<void>;
+}
+
+// One per client connection (a window, an HTTP page, a CLI run): who is signed in there.
+export interface Session {
+  key: string;
+  user: SignedInUser | null;
+}
+
+export interface HandlerContext {
+  services: Services;
+  session: Session;
+  // Set by the dispatcher for every method whose access is not 'public'.
+  user: SignedInUser;
+}
+
+export type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  ctx: HandlerContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration001 } from './001-core';
+
+// Released migrations are never edited: a change to the schema is a new numbered file here.
+export const migrations: readonly Migration[] = [migration001];

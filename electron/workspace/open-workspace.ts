@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { AppError } from '../../shared/errors';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  // false: refuse a path where no workspace exists yet (CLI commands other than `init`).
+  create?: boolean;
+  // Tests of a single migration stop before the newest one.
+  migrateTo?: number;
+}
+
+export function openWorkspace(path: string, options: OpenOptions = {}): Db {
+  if (options.create === false && !existsSync(path)) {
+    throw new AppError('workspace.not_found', { path });
+  }
+  let db: Db;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw describeOpenError(error, path);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  try {
+    migrate(db, options.migrateTo);
+  } catch (error) {
+    db.close();
+    throw error instanceof AppError ? error : describeOpenError(error, path);
+  }
+  return db;
+}
+
+function describeOpenError(error: unknown, path: string): AppError {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('workspace.locked', { path });
+  return new AppError('workspace.unreadable', { path });
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

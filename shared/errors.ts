@@ -1,0 +1,89 @@
+// Every error the API can return. The renderer and the CLI turn a code into a sentence
+// (shared/i18n); the code and its params are all that ever crosses the door.
+export const errorCodes = [
+  // dispatcher
+  'api.unknown_method',
+  'api.invalid_input',
+  'api.invalid_output',
+  'api.internal',
+  'api.transport',
+  'auth.not_signed_in',
+  'auth.role_too_low',
+  // session and users
+  'auth.bad_credentials',
+  'auth.locked',
+  'auth.disabled',
+  'auth.slow_down',
+  'setup.already_done',
+  'setup.required',
+  'users.name_taken',
+  'users.weak_password',
+  'users.not_found',
+  'users.cannot_disable_self',
+  'users.last_admin',
+  // workspace
+  'workspace.too_new',
+  'workspace.not_found',
+  'workspace.unreadable',
+  'workspace.locked',
+  // files and jobs
+  'files.not_found',
+  'files.too_large',
+  'files.locked',
+  'files.upload_mismatch',
+  'jobs.not_found',
+  'jobs.cancelled',
+  // importing
+  'import.encrypted',
+  'import.unsupported_format',
+  'import.empty',
+  'import.no_table',
+  'import.sheet_not_found',
+  'import.archive_bomb',
+  'import.too_many_rows',
+  'import.bad_encoding',
+  'import.corrupt',
+  'import.header_row_out_of_range',
+  'import.bad_type_override',
+  // datasets, versions, reviewing
+  'datasets.not_found',
+  'versions.not_found',
+  'columns.not_found',
+  'grid.bad_filter',
+  'edits.bad_value',
+  'edits.nothing_to_undo',
+  'edits.nothing_to_redo',
+  'edits.nothing_to_save',
+  'rows.not_found',
+  'compare.key_not_unique',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorParams = Record<string, string | number>;
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+// Thrown by services and handlers; the dispatcher turns it into `{ok:false,error}`.
+// Anything else thrown becomes 'api.internal' with no detail, so no stack reaches the page.
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (errorCodes as readonly string[]).includes(value);
+}
