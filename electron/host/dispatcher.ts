@@ -1,6 +1,6 @@
 import { isMethodName, methods, type Access, type Reply, type Role } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { Handler, Handlers, Services, Session } from './handler-context';
+import type { Handler, Handlers, Services, Session, SignedInUser } from './handler-context';
 
 const roleRank: Record<Role, number> = { agent: 1, reviewer: 2, admin: 3 };
 
@@ -12,12 +12,18 @@ export type Dispatch = (session: Session, method: string, input: unknown) => Pro
 
 // The one door: every transport calls this. Unknown method, missing user, role too low and
 // invalid input are refused before the handler runs; the output is checked on the way out.
-export function createDispatcher(handlers: Handlers, services: Services, log: (e: unknown) => void): Dispatch {
+export interface DispatcherOptions {
+  log: (error: unknown) => void;
+  // Reads the session's user again from the workspace (disabled, role changed).
+  resolveUser: (session: Session) => SignedInUser | null;
+}
+
+export function createDispatcher(handlers: Handlers, services: Services, { log, resolveUser }: DispatcherOptions): Dispatch {
   return async (session, method, input) => {
     try {
       if (!isMethodName(method)) throw new AppError('api.unknown_method', { method });
       const spec = methods[method];
-      const user = session.user;
+      const user = resolveUser(session);
       if (spec.access !== 'public') {
         if (!user) throw new AppError('auth.not_signed_in');
         if (!roleAllows(user.role, spec.access)) {

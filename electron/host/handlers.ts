@@ -1,0 +1,19 @@
+import { auditHandlers } from '../audit/audit-handlers';
+import { datasetsHandlers } from '../datasets/datasets-handlers';
+import { filesHandlers } from '../files/files-handlers';
+import { importingHandlers } from '../importing/importing-handlers';
+import { jobsHandlers } from '../jobs/jobs-handlers';
+import { sessionHandlers } from '../session/session-handlers';
+import { usersHandlers } from '../users/users-handlers';
+import type { Handlers } from './handler-context';
+
+// The whole handler table; TypeScript refuses it if a contract method has no handler.
+export const handlers: Handlers = {
+  ...sessionHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...datasetsHandlers,
+  ...filesHandlers,
+  ...importingHandlers,
+  ...jobsHandlers,
+};

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { EventName, EventPayload, PushedEvent, Reply } from '../../shared/contract';
+import { dropStaleStaging } from '../datasets/version-store';
+import { FileStore } from '../files/file-store';
+import { JobRunner } from '../jobs/job-runner';
+import type { UserRow } from '../users/user-store';
+import { openWorkspace, type Db } from '../workspace/open-workspace';
+import { createDispatcher } from './dispatcher';
+import type { Services, Session } from './handler-context';
+import { handlers } from './handlers';
+
+export interface ServiceHost {
+  services: Services;
+  newSession(): Session;
+  dispatch(session: Session, method: string, input: unknown): Promise<Reply>;
+  onEvent(listener: (event: PushedEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface ServiceHostOptions {
+  workspacePath: string;
+  sleep?: (ms: number) => Promise<void>;
+  log?: (error: unknown) => void;
+}
+
+// One open workspace and everything that serves it. Every transport wraps one of these.
+export function createServiceHost(options: ServiceHostOptions): ServiceHost {
+  const db = openWorkspace(options.workspacePath);
+  dropStaleStaging(db);
+  const listeners = new Set<(event: PushedEvent) => void>();
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    for (const listener of listeners) listener({ name, payload } as PushedEvent);
+  };
+  const files = new FileStore();
+  const services: Services = {
+    db,
+    workspacePath: options.workspacePath,
+    files,
+    jobs: new JobRunner(emit),
+    emit,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
+  const dispatch = createDispatcher(handlers, services, {
+    log: options.log ?? ((error) => console.error(error)),
+    resolveUser: (session) => refreshUser(db, session),
+  });
+  return {
+    services,
+    newSession: () => ({ key: randomUUID(), user: null }),
+    dispatch,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await services.jobs.cancelAll();
+      files.dispose();
+      db.close();
+    },
+  };
+}
+
+// Role changes and disabling take effect at the next call, not at the next sign-in.
+function refreshUser(db: Db, session: Session): Session['user'] {
+  if (!session.user) return null;
+  const row = db.prepare('SELECT id, name, role, disabled FROM users WHERE id = ?').get(session.user.id) as
+    | Pick<UserRow, 'id' | 'name' | 'role' | 'disabled'>
+    | undefined;
+  session.user = row && !row.disabled ? { id: row.id, name: row.name, role: row.role } : null;
+  return session.user;
+}

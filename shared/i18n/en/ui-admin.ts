@@ -1,0 +1,4 @@
+import type { admin as fr } from '../fr/ui-admin';
+import type { Shape } from '../shape';
+
+export const admin: Shape<typeof fr> = {};

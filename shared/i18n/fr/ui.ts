@@ -1,0 +1,7 @@
+import { admin } from './ui-admin';
+import { app } from './ui-app';
+import { importing } from './ui-importing';
+import { reviewing } from './ui-reviewing';
+
+// Screen texts, one file per capability, so each capability edits only its own section.
+export const ui = { app, admin, importing, reviewing };

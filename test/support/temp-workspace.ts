@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiClient, type ApiClient } from '../../shared/api-client';
+import { inProcessTransport } from '../../electron/host/in-process-transport';
+import { createServiceHost, type ServiceHost } from '../../electron/host/service-host';
+
+export const adminPassword = 'correct horse battery staple';
+export const samplesDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'samples');
+
+export function tempDir(prefix = 'atelier-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestWorkspace {
+  host: ServiceHost;
+  path: string;
+  // A fresh client with its own session (nobody signed in).
+  client(): ApiClient;
+  // The first-run administrator, signed in.
+  admin: ApiClient;
+  // Creates a user with the role and returns a client signed in as them.
+  signedIn(role: 'agent' | 'reviewer' | 'admin', name?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function openTestWorkspace(): Promise<TestWorkspace> {
+  const { dir, cleanup } = tempDir();
+  const path = join(dir, 'test.atelier');
+  const host = createServiceHost({ workspacePath: path, sleep: async () => {}, log: () => {} });
+  const client = () => createApiClient(inProcessTransport(host));
+  const admin = client();
+  await admin.call('session.setup', { name: 'admin', password: adminPassword });
+  let counter = 0;
+  return {
+    host,
+    path,
+    client,
+    admin,
+    async signedIn(role, name = `${role}${++counter}`) {
+      await admin.call('users.create', { name, password: adminPassword, role });
+      const c = client();
+      await c.call('session.signIn', { name, password: adminPassword });
+      return c;
+    },
+    async close() {
+      await host.close();
+      cleanup();
+    },
+  };
+}
