@@ -1,0 +1,21 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+// Worker entries by name. From sources (tests, `npm run cli`) the .ts file runs through tsx;
+// from the build (scripts/build.mjs bundles each entry flat into dist/electron/) the .mjs
+// sibling of the running bundle is used.
+const entries = {
+  'service-worker': 'host/service-worker',
+  'import-worker': 'importing/import-worker',
+} as const;
+
+export type WorkerName = keyof typeof entries;
+
+const fromSources = import.meta.url.endsWith('.ts');
+
+export function spawnWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
+  if (fromSources) {
+    const url = new URL(`../${entries[name]}.ts`, import.meta.url);
+    return new Worker(url, { ...options, execArgv: [...(options.execArgv ?? []), '--import', 'tsx'] });
+  }
+  return new Worker(new URL(`./${name}.mjs`, import.meta.url), options);
+}
