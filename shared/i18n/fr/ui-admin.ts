@@ -1,1 +1,4 @@
-export const admin = {};
+export const admin = {
+  disabled: 'désactivé',
+  roles: { agent: 'agent', reviewer: 'relecteur', admin: 'administrateur' },
+};
