@@ -1,6 +1,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-// Worker entries by name. From sources (tests, `npm run cli`) the .ts file runs through tsx;
+// Worker entries by name. From sources (tests, `npm run cli`) the .ts file runs through tsx
+// (see ts-worker-bootstrap.mjs);
 // from the build (scripts/build.mjs bundles each entry flat into dist/electron/) the .mjs
 // sibling of the running bundle is used.
 const entries = {
@@ -14,8 +15,8 @@ const fromSources = import.meta.url.endsWith('.ts');
 
 export function spawnWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
   if (fromSources) {
-    const url = new URL(`../${entries[name]}.ts`, import.meta.url);
-    return new Worker(url, { ...options, execArgv: [...(options.execArgv ?? []), '--import', 'tsx'] });
+    const entry = new URL(`../${entries[name]}.ts`, import.meta.url).href;
+    return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { ...options, argv: [entry] });
   }
   return new Worker(new URL(`./${name}.mjs`, import.meta.url), options);
 }
