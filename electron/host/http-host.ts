@@ -1,0 +1,223 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import type { PushedEvent } from '../../shared/contract';
+import { contentSecurityPolicy } from '../../shared/csp';
+import type { Session } from './handler-context';
+import type { ServiceHost } from './service-host';
+
+// The page and the tests reach the services over loopback HTTP: `POST /api/<method>` with a
+// JSON body, Server-Sent Events at `GET /api/events`, and the built renderer for everything
+// else. Only this process's own origin, holding this launch's token, gets an answer.
+
+export const tokenHeader = 'authorization';
+export const sessionHeader = 'x-atelier-session';
+export const noncePlaceholder = '__CSP_NONCE__';
+// An upload chunk carries at most 12,000,000 base64 characters (see the contract).
+export const maxBodyBytes = 12 * 1024 * 1024;
+const sessionKeyPattern = /^[A-Za-z0-9_-]{16,128}$/;
+const heartbeatMs = 25_000;
+
+export interface HttpHostOptions {
+  host: ServiceHost;
+  // Folder of the built renderer (dist/renderer); without it only the API is served.
+  rendererDir?: string;
+  port?: number;
+}
+
+export interface HttpHost {
+  origin: string;
+  token: string;
+  // What a person opens: the token travels in the fragment, which is never sent to a server.
+  pageUrl: string;
+  close(): Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+class HttpRefusal extends Error {
+  constructor(readonly status: number) {
+    super(String(status));
+  }
+}
+
+export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOptions): Promise<HttpHost> {
+  const token = randomBytes(32).toString('base64url');
+  const expectedAuth = Buffer.from(`Bearer ${token}`);
+  const sessions = new Map<string, Session>();
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const unsubscribe = host.onEvent((event) => {
+    const frame = `data: ${JSON.stringify(event satisfies PushedEvent)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  function hasToken(presented: string | undefined): boolean {
+    const given = Buffer.from(presented ?? '');
+    return given.length === expectedAuth.length && timingSafeEqual(given, expectedAuth);
+  }
+
+  function sessionFor(key: string | undefined): Session {
+    if (!key || !sessionKeyPattern.test(key)) throw new HttpRefusal(400);
+    let session = sessions.get(key);
+    if (!session) {
+      session = host.newSession();
+      sessions.set(key, session);
+    }
+    return session;
+  }
+
+  // DNS rebinding and cross-site requests: a browser always sends the Host it thinks it talks
+  // to, and Origin on cross-origin or non-GET requests; both must be exactly ours.
+  function checkOrigin(req: IncomingMessage): void {
+    if (req.headers.host !== new URL(origin).host) throw new HttpRefusal(403);
+    const from = req.headers.origin;
+    if (from !== undefined && from !== origin) throw new HttpRefusal(403);
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    // A cross-site form can post text/plain without a preflight; JSON cannot.
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpRefusal(415);
+    if (!hasToken(req.headers[tokenHeader])) throw new HttpRefusal(401);
+    const session = sessionFor(req.headers[sessionHeader] as string | undefined);
+    let input: unknown;
+    try {
+      input = JSON.parse(await readBody(req));
+    } catch (error) {
+      throw error instanceof HttpRefusal ? error : new HttpRefusal(400);
+    }
+    const reply = await host.dispatch(session, decodeURIComponent(method), input);
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(reply));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    if (!hasToken(`Bearer ${query.get('token') ?? ''}`)) throw new HttpRefusal(401);
+    sessionFor(query.get('session') ?? undefined);
+    res.writeHead(200, {
+      ...commonHeaders,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  async function handleStatic(res: ServerResponse, pathname: string): Promise<void> {
+    if (!rendererDir) throw new HttpRefusal(404);
+    const root = resolve(rendererDir);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      throw new HttpRefusal(400);
+    }
+    const file = resolve(root, '.' + relative);
+    if (relative.includes('\0') || !file.startsWith(root + sep)) throw new HttpRefusal(403);
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      throw new HttpRefusal(404);
+    }
+    const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (extname(file) !== '.html') return send(res, 200, type, body);
+    const nonce = randomBytes(18).toString('base64');
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
+    send(res, 200, type, body.toString('utf8').replaceAll(noncePlaceholder, nonce));
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      checkOrigin(req);
+      const url = new URL(req.url ?? '/', origin);
+      const call = /^\/api\/([^/]+)$/.exec(url.pathname);
+      if (url.pathname === '/api/events' && req.method === 'GET') handleEvents(req, res, url.searchParams);
+      else if (call && req.method === 'POST') await handleCall(req, res, call[1]!);
+      else if (url.pathname.startsWith('/api/')) throw new HttpRefusal(404);
+      else if (req.method === 'GET' || req.method === 'HEAD') await handleStatic(res, url.pathname);
+      else throw new HttpRefusal(405);
+    } catch (error) {
+      const status = error instanceof HttpRefusal ? error.status : 500;
+      if (status === 500) console.error(error);
+      if (!res.headersSent) send(res, status, 'text/plain; charset=utf-8', String(status));
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    token,
+    pageUrl: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        unsubscribe();
+        for (const stream of streams) stream.end();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const commonHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    ...commonHeaders,
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+// Past the limit the rest of the body is drained unread, so the 413 still reaches the client.
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const refuse = () => {
+      req.removeAllListeners('data');
+      req.resume();
+      reject(new HttpRefusal(413));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return refuse();
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) refuse();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
