@@ -1,0 +1,92 @@
+import type { Transport } from '../shared/api-client';
+import type { PushedEvent, Reply } from '../shared/contract';
+
+// The browser-mode transport: `POST /api/<method>` and a Server-Sent Events stream, both read
+// with fetch so the same code runs in the page and in Node tests. The page's session key
+// travels as a header; the events stream takes token and session as query parameters.
+
+export interface HttpTransportOptions {
+  // Origin of the HTTP host, or '' for the page's own origin.
+  baseUrl: string;
+  token: string;
+  sessionKey: string;
+}
+
+export interface HttpTransport extends Transport {
+  close(): void;
+}
+
+const reconnectMs = 1000;
+
+function transportFailure(status: number): Reply {
+  return { ok: false, error: { code: 'api.transport', params: { status } } };
+}
+
+export function createHttpTransport({ baseUrl, token, sessionKey }: HttpTransportOptions): HttpTransport {
+  const listeners = new Set<(event: PushedEvent) => void>();
+  let stream: AbortController | null = null;
+
+  async function readEvents(signal: AbortSignal): Promise<void> {
+    const query = new URLSearchParams({ token, session: sessionKey });
+    while (!signal.aborted) {
+      try {
+        const response = await fetch(`${baseUrl}/api/events?${query}`, { signal, headers: { accept: 'text/event-stream' } });
+        if (response.ok && response.body) await readFrames(response.body, signal);
+      } catch {
+        // The stream drops when the host restarts or the machine sleeps: reconnect below.
+      }
+      if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, reconnectMs));
+    }
+  }
+
+  async function readFrames(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    while (!signal.aborted) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        buffer = buffer.slice(end + 2);
+        if (data) for (const listener of listeners) listener(JSON.parse(data) as PushedEvent);
+      }
+    }
+  }
+
+  return {
+    async invoke(method, input) {
+      try {
+        const response = await fetch(`${baseUrl}/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-atelier-session': sessionKey },
+          body: JSON.stringify(input ?? {}),
+        });
+        if (!response.ok) return transportFailure(response.status);
+        return (await response.json()) as Reply;
+      } catch {
+        return transportFailure(0);
+      }
+    },
+    // The stream opens with the first listener and stays open, so a job's events are not
+    // lost between two screens that listen in turn.
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!stream) {
+        stream = new AbortController();
+        void readEvents(stream.signal);
+      }
+      return () => listeners.delete(listener);
+    },
+    close() {
+      stream?.abort();
+      listeners.clear();
+    },
+  };
+}
