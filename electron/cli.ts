@@ -69,7 +69,7 @@ if (isMain) {
   const io: CliIO = {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
-    readPassword: async () => process.env.ATELIER_PASSWORD ?? readFirstLine(),
+    readPassword: async () => process.env.ATELIER_PASSWORD || readFirstLine(),
     env: process.env,
   };
   process.exitCode = await runCli(process.argv.slice(2), io);
