@@ -40,12 +40,13 @@ export function createHttpTransport({ baseUrl, token, sessionKey }: HttpTranspor
   }
 
   async function readFrames(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
     let buffer = '';
     while (!signal.aborted) {
       const { value, done } = await reader.read();
       if (done) return;
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const data = buffer
