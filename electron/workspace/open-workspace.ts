@@ -18,7 +18,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(path);
+    // The desktop app loads a build of the SQLite addon made for Electron (scripts/start.mjs).
+    const nativeBinding = process.env.ATELIER_SQLITE_BINDING;
+    db = new Database(path, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
   } catch (error) {
     throw describeOpenError(error, path);
