@@ -1,4 +1,86 @@
 import type { app as fr } from '../fr/ui-app';
 import type { Shape } from '../shape';
 
-export const app: Shape<typeof fr> = {};
+export const app: Shape<typeof fr> = {
+  name: 'Atelier Open Data',
+  skipToContent: 'Skip to content',
+  loading: 'Loading…',
+  retry: 'Try again',
+  language: {
+    label: 'Language',
+    fr: 'Français',
+    en: 'English',
+  },
+  header: {
+    workspace: 'Workspace: {name}',
+    signedInAs: 'Signed in: {name} ({role})',
+    signOut: 'Sign out',
+  },
+  roles: {
+    agent: 'Agent',
+    reviewer: 'Reviewer',
+    admin: 'Administrator',
+  },
+  nav: {
+    label: 'Main navigation',
+    datasets: 'Datasets',
+    import: 'Import',
+    review: 'Review',
+    charts: 'Charts',
+    publishing: 'Publishing',
+    scheduling: 'Scheduling',
+    admin: 'Administration',
+  },
+  comingSoon: {
+    badge: 'Coming soon',
+    text: 'This part of the workshop is being prepared. It will appear here in a coming version; meanwhile your data stays in the workspace.',
+    back: 'Back to datasets',
+  },
+  missingToken: {
+    title: 'Incomplete address',
+    text: 'This page was opened without its access key. Open the full address printed by “npm start” (it ends with #token=…).',
+  },
+  setup: {
+    title: 'Welcome to Atelier Open Data',
+    intro: 'First start: create the administrator account. It can then create your colleagues’ accounts.',
+    stepLabel: 'Step 1 of 1: administrator account',
+    name: 'User name',
+    nameHint: 'Letters, digits, dots or hyphens, for example “c.martin”.',
+    displayName: 'Display name (optional)',
+    password: 'Password',
+    passwordRule: 'At least {min} characters. A short sentence that is easy to remember works well.',
+    ruleMet: 'Rule met: {count} characters.',
+    ruleNotMet: 'At least {missing} more character(s).',
+    confirm: 'Confirm the password',
+    mismatch: 'The two passwords are not the same.',
+    submit: 'Create the administrator account',
+    submitting: 'Creating the account…',
+  },
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in with the user name your administrator gave you.',
+    name: 'User name',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+  },
+  datasets: {
+    title: 'Datasets',
+    importButton: 'Import a file',
+    emptyTitle: 'No dataset yet',
+    emptyText: 'Start by importing a spreadsheet (CSV, Excel or LibreOffice): you will see a preview and can adjust column types before saving.',
+    emptyAction: 'Import my first file',
+    caption: '{count} dataset(s) in this workspace',
+    columns: {
+      name: 'Name',
+      versions: 'Versions',
+      rows: 'Rows',
+      columns: 'Columns',
+      updated: 'Updated',
+      actions: 'Actions',
+    },
+    review: 'Review',
+    reviewLabel: 'Review the dataset “{name}”',
+    imported: 'The dataset “{name}” was imported: {rows} rows.',
+  },
+};
