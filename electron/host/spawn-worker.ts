@@ -18,5 +18,8 @@ export function spawnWorker(name: WorkerName, options: WorkerOptions = {}): Work
     const entry = new URL(`../${entries[name]}.ts`, import.meta.url).href;
     return new Worker(new URL('./ts-worker-bootstrap.mjs', import.meta.url), { ...options, argv: [entry] });
   }
-  return new Worker(new URL(`./${name}.mjs`, import.meta.url), options);
+  // Packaged, the bundles sit outside the asar archive (electron-builder.yml asarUnpack),
+  // since a worker thread cannot start from inside it.
+  const bundled = new URL(`./${name}.mjs`, import.meta.url).href.replace('/app.asar/', '/app.asar.unpacked/');
+  return new Worker(new URL(bundled), options);
 }
