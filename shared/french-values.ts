@@ -1,0 +1,371 @@
+// French-first reading of cell values, shared by the import (type inference, storage), the
+// grid (checking a typed cell) and the page (showing why a value does not fit). Pure TS: it
+// runs in the browser too.
+//
+// Choices, for every caller:
+// - Numbers: decimal comma or point; thousands separated by space, NBSP, narrow NBSP, dot
+//   (only with a decimal comma or in groups like 1.234.567) or apostrophe, always in groups of
+//   three; currency € / EUR before or after; a lone dot is a decimal point ("1.234" = 1.234)
+//   because exports from business software write points far more often than dot thousands.
+// - Percentages become fractions ("12,5 %" → 0.125), as a spreadsheet stores a percent cell.
+// - Booleans: oui/non, vrai/faux, o/n, true/false (any case). 1/0 only when the column is
+//   otherwise boolean-like: the inference decides, scanValue reports them as `binary`.
+// - Dates are day first: dd/mm/yyyy, d/m/yyyy, dd/mm/yy (yy < 50 → 20yy), with /, - or . ;
+//   and year first: yyyy-mm-dd, yyyy/m/d. Datetimes add " hh:mm[:ss]" or "Thh:mm[:ss]".
+// - Codes stay text: leading zeros (01000, 0467600031), +33…, values of 16+ digits (beyond
+//   exact integers). SIREN/SIRET-shaped integers (9/14 digits) are numbers one by one; the
+//   inference turns a column made only of them into text.
+import type { ColumnType } from './contract';
+
+export const valueKinds = ['empty', 'integer', 'decimal', 'binary', 'boolean', 'date', 'datetime', 'code', 'text'] as const;
+export type ValueKind = (typeof valueKinds)[number];
+
+// What scanValue found besides the kind, written into a caller-owned object so that scanning
+// millions of values allocates nothing.
+export interface Scan {
+  kind: ValueKind;
+  number: number; // integer, decimal, binary
+  iso: string; // date 'YYYY-MM-DD', datetime 'YYYY-MM-DDTHH:MM:SS'
+  bool: boolean; // boolean, binary
+  decimalComma: boolean;
+  percent: boolean;
+  // 9 or 14 digits and nothing else: SIREN / SIRET shaped.
+  registryShaped: boolean;
+}
+
+export function newScan(): Scan {
+  return { kind: 'empty', number: 0, iso: '', bool: false, decimalComma: false, percent: false, registryShaped: false };
+}
+
+const booleanWords: Record<string, boolean> = {
+  oui: true,
+  non: false,
+  vrai: true,
+  faux: false,
+  o: true,
+  n: false,
+  true: true,
+  false: false,
+};
+
+const SPACE = 32;
+const NBSP = 0xa0;
+const NNBSP = 0x202f;
+const TAB = 9;
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === NBSP || code === NNBSP || code === TAB || code === 10 || code === 13;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function scanValue(raw: string, out: Scan): ValueKind {
+  out.decimalComma = false;
+  out.percent = false;
+  out.registryShaped = false;
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isBlank(raw.charCodeAt(start))) start++;
+  while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
+  if (start === end) return (out.kind = 'empty');
+  const first = raw.charCodeAt(start);
+  // Most text starts with a letter: settle it without further work unless it is a boolean
+  // word or a currency-first amount.
+  if (!isDigit(first) && first !== 45 && first !== 43 && first !== 0x20ac && first !== 46 && first !== 44) {
+    if (end - start <= 5) {
+      const word = booleanWords[raw.slice(start, end).toLowerCase()];
+      if (word !== undefined) {
+        out.bool = word;
+        return (out.kind = 'boolean');
+      }
+    }
+    if ((first === 69 || first === 101) && scanNumber(raw, start, end, out)) return out.kind;
+    return (out.kind = 'text');
+  }
+  if (isDigit(first) && scanDate(raw, start, end, out)) return out.kind;
+  if (scanNumber(raw, start, end, out)) return out.kind;
+  return (out.kind = 'text');
+}
+
+// Amounts as French software writes them. Sets kind and number; false when it is not one.
+function scanNumber(raw: string, start: number, end: number, out: Scan): boolean {
+  let percent = false;
+  // Suffixes: %, €, EUR, with optional blanks before them.
+  for (;;) {
+    let e = end;
+    if (raw.charCodeAt(e - 1) === 37) {
+      if (percent) return false;
+      percent = true;
+      e--;
+    } else if (raw.charCodeAt(e - 1) === 0x20ac) e--;
+    else if (e - start > 3 && raw.slice(e - 3, e).toUpperCase() === 'EUR') e -= 3;
+    else break;
+    while (e > start && isBlank(raw.charCodeAt(e - 1))) e--;
+    end = e;
+    if (start === end) return false;
+  }
+  let i = start;
+  if (raw.charCodeAt(i) === 0x20ac) {
+    i++;
+    while (i < end && isBlank(raw.charCodeAt(i))) i++;
+  } else if (end - i > 3 && raw.slice(i, i + 3).toUpperCase() === 'EUR') {
+    i += 3;
+    while (i < end && isBlank(raw.charCodeAt(i))) i++;
+  }
+  let negative = false;
+  const signAt = raw.charCodeAt(i);
+  if (signAt === 45 || signAt === 43 || signAt === 0x2212) {
+    negative = signAt !== 43;
+    i++;
+  }
+  const digitsFrom = i;
+  // Integer part with optional thousands separators in groups of three.
+  let intDigits = '';
+  let groupLength = 0;
+  let separator = -1; // the thousands separator in use
+  let groups = 0;
+  while (i < end) {
+    const c = raw.charCodeAt(i);
+    if (isDigit(c)) {
+      groupLength++;
+      i++;
+      continue;
+    }
+    const isSep = c === SPACE || c === NBSP || c === NNBSP || c === 46 || c === 39 || c === 0x2019;
+    if (!isSep || !isDigit(raw.charCodeAt(i + 1))) break;
+    // A dot separates thousands only in "1.234.567" or "1.234,56"; otherwise it is the
+    // decimal point, read below.
+    if (c === 46 && separator !== 46) {
+      let k = i + 1;
+      while (k < end && isDigit(raw.charCodeAt(k))) k++;
+      const next = raw.charCodeAt(k);
+      if (k - i - 1 !== 3 || (next !== 46 && next !== 44)) break;
+    }
+    if (separator === -1) {
+      if (groupLength < 1 || groupLength > 3) return false;
+      separator = c === NBSP || c === NNBSP ? SPACE : c;
+    } else if ((c === NBSP || c === NNBSP ? SPACE : c) !== separator || groupLength !== 3) return false;
+    intDigits += raw.slice(i - groupLength, i);
+    groupLength = 0;
+    groups++;
+    i++;
+  }
+  if (groups > 0 && groupLength !== 3) return false;
+  intDigits += raw.slice(i - groupLength, i);
+  let fraction = '';
+  let decimalComma = false;
+  const decimalAt = raw.charCodeAt(i);
+  if (i < end && (decimalAt === 44 || (decimalAt === 46 && separator !== 46))) {
+    if (decimalAt === 44 && separator === 44) return false;
+    decimalComma = decimalAt === 44;
+    const from = ++i;
+    while (i < end && isDigit(raw.charCodeAt(i))) i++;
+    fraction = raw.slice(from, i);
+    if (fraction === '' && intDigits === '') return false;
+  }
+  let exponent = '';
+  if (i < end && (raw.charCodeAt(i) === 69 || raw.charCodeAt(i) === 101) && groups === 0 && intDigits !== '') {
+    let k = i + 1;
+    if (raw.charCodeAt(k) === 43 || raw.charCodeAt(k) === 45) k++;
+    const from = k;
+    while (k < end && isDigit(raw.charCodeAt(k))) k++;
+    if (k === from) return false;
+    exponent = raw.slice(i + 1, k);
+    i = k;
+  }
+  if (i !== end || (intDigits === '' && fraction === '')) return false;
+  // Codes: leading zeros, a + before a long run of digits (phone), more digits than a double
+  // holds exactly.
+  if (intDigits.length > 1 && intDigits.charCodeAt(0) === 48 && groups === 0 && !percent) return codeOut(out);
+  if (signAt === 43 && intDigits.length >= 8) return codeOut(out);
+  if (intDigits.length + fraction.length > 15 && groups === 0) return codeOut(out);
+  const text = (negative ? '-' : '') + (intDigits || '0') + (fraction ? '.' + fraction : '') + (exponent ? 'e' + exponent : '');
+  let value = Number(text);
+  if (!Number.isFinite(value)) return false;
+  if (percent) value = roundFraction(value / 100, fraction.length + 2);
+  out.number = value;
+  out.decimalComma = decimalComma;
+  out.percent = percent;
+  out.registryShaped = !percent && !negative && groups === 0 && fraction === '' && digitsFrom === start && (intDigits.length === 9 || intDigits.length === 14);
+  if (fraction === '' && exponent === '' && !percent && Number.isSafeInteger(value)) {
+    out.kind = value === 0 || value === 1 ? 'binary' : 'integer';
+    out.bool = value === 1;
+  } else out.kind = 'decimal';
+  return true;
+}
+
+function codeOut(out: Scan): true {
+  out.kind = 'code';
+  return true;
+}
+
+// 12.3 % / 100 gives 0.12300000000000001 in binary; round to the digits the text had.
+function roundFraction(value: number, digits: number): number {
+  return Number(value.toFixed(Math.min(digits, 20)));
+}
+
+function readInt(raw: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return to > from ? n : -1;
+}
+
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth[m - 1]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+// Dates and datetimes. Sets kind and iso; false when it is not one.
+function scanDate(raw: string, start: number, end: number, out: Scan): boolean {
+  // Date part: three numbers separated twice by the same / - or . character.
+  let i = start;
+  while (i < end && isDigit(raw.charCodeAt(i))) i++;
+  const firstLength = i - start;
+  if (firstLength === 0 || firstLength > 4 || i >= end) return false;
+  const sep = raw.charCodeAt(i);
+  if (sep !== 47 && sep !== 45 && sep !== 46) return false;
+  const secondFrom = ++i;
+  while (i < end && isDigit(raw.charCodeAt(i))) i++;
+  const secondLength = i - secondFrom;
+  if (secondLength < 1 || secondLength > 2 || raw.charCodeAt(i) !== sep) return false;
+  const thirdFrom = ++i;
+  while (i < end && isDigit(raw.charCodeAt(i))) i++;
+  const thirdLength = i - thirdFrom;
+  let y: number, m: number, d: number;
+  if (firstLength === 4) {
+    if (thirdLength < 1 || thirdLength > 2 || sep === 46) return false;
+    y = readInt(raw, start, start + 4);
+    m = readInt(raw, secondFrom, secondFrom + secondLength);
+    d = readInt(raw, thirdFrom, i);
+  } else {
+    if (firstLength > 2 || (thirdLength !== 4 && thirdLength !== 2)) return false;
+    d = readInt(raw, start, start + firstLength);
+    m = readInt(raw, secondFrom, secondFrom + secondLength);
+    y = readInt(raw, thirdFrom, i);
+    if (thirdLength === 2) y += y < 50 ? 2000 : 1900;
+  }
+  if (!validDate(y, m, d)) return false;
+  const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  if (i === end) {
+    out.iso = date;
+    out.kind = 'date';
+    return true;
+  }
+  // Time part: " hh:mm[:ss[.fff]]" or "Thh:mm…", optionally Z.
+  const joint = raw.charCodeAt(i);
+  if (joint !== SPACE && joint !== 84) return false;
+  i++;
+  while (i < end && raw.charCodeAt(i) === SPACE) i++;
+  const hFrom = i;
+  while (i < end && isDigit(raw.charCodeAt(i))) i++;
+  const h = readInt(raw, hFrom, i);
+  if (i - hFrom < 1 || i - hFrom > 2 || (raw.charCodeAt(i) !== 58 && raw.charCodeAt(i) !== 104)) return false;
+  const min = readInt(raw, i + 1, i + 3);
+  i += 3;
+  let s = 0;
+  if (raw.charCodeAt(i) === 58) {
+    s = readInt(raw, i + 1, i + 3);
+    i += 3;
+    if (raw.charCodeAt(i) === 46) {
+      i++;
+      while (i < end && isDigit(raw.charCodeAt(i))) i++;
+    }
+  }
+  if (raw.charCodeAt(i) === 90) i++;
+  if (i !== end || h < 0 || h > 23 || min < 0 || min > 59 || s < 0 || s > 59) return false;
+  out.iso = `${date}T${pad(h, 2)}:${pad(min, 2)}:${pad(s, 2)}`;
+  out.kind = 'datetime';
+  return true;
+}
+
+const scratch = newScan();
+
+export function parseFrenchNumber(raw: string): number | null {
+  const kind = scanValue(raw, scratch);
+  return kind === 'integer' || kind === 'decimal' || kind === 'binary' ? scratch.number : null;
+}
+
+export function parseFrenchDate(raw: string): string | null {
+  return scanValue(raw, scratch) === 'date' ? scratch.iso : null;
+}
+
+export function parseFrenchDateTime(raw: string): string | null {
+  const kind = scanValue(raw, scratch);
+  if (kind === 'datetime') return scratch.iso;
+  return kind === 'date' ? `${scratch.iso}T00:00:00` : null;
+}
+
+export function parseFrenchBoolean(raw: string): boolean | null {
+  const kind = scanValue(raw, scratch);
+  return kind === 'boolean' || kind === 'binary' ? scratch.bool : null;
+}
+
+// How a value is stored in a column of that type (see version-store's storage rules), or why
+// not: `ok: false` carries the text kept in its place and flagged.
+export type Coerced = { ok: true; value: string | number | null } | { ok: false; value: string };
+
+export type RawValue = string | number | boolean | null;
+
+// The one rule for "does this value fit this column type", used by the import for every cell
+// and by the grid for every edit. Empty fits every type (stored as NULL).
+export function coerceValue(type: ColumnType, raw: RawValue, scan: Scan = scratch): Coerced {
+  if (raw === null) return { ok: true, value: null };
+  if (typeof raw === 'number') return coerceNumber(type, raw);
+  if (typeof raw === 'boolean') {
+    if (type === 'boolean' || type === 'integer' || type === 'decimal') return { ok: true, value: raw ? 1 : 0 };
+    return type === 'text' ? { ok: true, value: raw ? 'VRAI' : 'FAUX' } : { ok: false, value: raw ? 'VRAI' : 'FAUX' };
+  }
+  if (type === 'text') return { ok: true, value: raw };
+  return coerceScanned(type, raw, scanValue(raw, scan), scan);
+}
+
+// For callers that already scanned the text (the import scans every value once for the
+// inference, then stores it).
+export function coerceScanned(type: ColumnType, raw: string, kind: ValueKind, scan: Scan): Coerced {
+  if (kind === 'empty') return { ok: true, value: null };
+  switch (type) {
+    case 'integer':
+      return kind === 'integer' || kind === 'binary' ? { ok: true, value: scan.number } : { ok: false, value: raw };
+    case 'decimal':
+      return kind === 'integer' || kind === 'binary' || kind === 'decimal' ? { ok: true, value: scan.number } : { ok: false, value: raw };
+    case 'boolean':
+      return kind === 'boolean' || kind === 'binary' ? { ok: true, value: scan.bool ? 1 : 0 } : { ok: false, value: raw };
+    case 'date':
+      if (kind === 'date') return { ok: true, value: scan.iso };
+      return kind === 'datetime' && scan.iso.endsWith('T00:00:00') ? { ok: true, value: scan.iso.slice(0, 10) } : { ok: false, value: raw };
+    case 'datetime':
+      if (kind === 'datetime') return { ok: true, value: scan.iso };
+      return kind === 'date' ? { ok: true, value: `${scan.iso}T00:00:00` } : { ok: false, value: raw };
+    case 'text':
+      return { ok: true, value: raw };
+  }
+}
+
+function coerceNumber(type: ColumnType, value: number): Coerced {
+  switch (type) {
+    case 'integer':
+      return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false, value: String(value) };
+    case 'decimal':
+      return { ok: true, value };
+    case 'boolean':
+      return value === 0 || value === 1 ? { ok: true, value } : { ok: false, value: String(value) };
+    case 'text':
+      return { ok: true, value: String(value) };
+    default:
+      // Spreadsheet serials in a date column are converted by the importer, which knows the
+      // workbook's date system; typed in the grid, a bare number is no date.
+      return { ok: false, value: String(value) };
+  }
+}
