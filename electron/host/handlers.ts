@@ -3,6 +3,7 @@ import { datasetsHandlers } from '../datasets/datasets-handlers';
 import { filesHandlers } from '../files/files-handlers';
 import { importingHandlers } from '../importing/importing-handlers';
 import { jobsHandlers } from '../jobs/jobs-handlers';
+import { reviewingHandlers } from '../reviewing/reviewing-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { usersHandlers } from '../users/users-handlers';
 import type { Handlers } from './handler-context';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...filesHandlers,
   ...importingHandlers,
   ...jobsHandlers,
+  ...reviewingHandlers,
 };

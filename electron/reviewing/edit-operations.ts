@@ -1,0 +1,54 @@
+import type { ColumnInfo } from '../../shared/contract';
+import { quoteColumn } from '../datasets/version-store';
+import type { Db } from '../workspace/open-workspace';
+import { parseCellInput } from './cell-input';
+import { nextRowId, readRowValues, recordEdit, workingCopy, type Change } from './edit-log';
+import { versionView } from './view-table';
+
+// Edits as the grid asks for them; each one is a single undoable group of the edit log.
+
+export function column(columns: readonly ColumnInfo[], name: string): ColumnInfo {
+  quoteColumn(columns, name);
+  return columns.find((c) => c.name === name)!;
+}
+
+export function setCell(db: Db, versionId: number, userId: number, rowId: number, columnName: string, raw: string | null): void {
+  const view = versionView(db, versionId);
+  const target = column(view.columns, columnName);
+  const value = parseCellInput(target, raw);
+  const old = readRowValues(db, view, rowId)[target.name] ?? null;
+  if (old === value) return;
+  recordEdit(db, versionId, userId, 'cell', [{ rowId, column: target.name, old, new: value }]);
+}
+
+export function addRow(db: Db, versionId: number, userId: number): number {
+  const view = workingCopy(db, versionId);
+  const rowId = nextRowId(db, view);
+  const empty = Object.fromEntries(view.columns.map((c) => [c.name, null]));
+  recordEdit(db, versionId, userId, 'add_row', [{ rowId, column: null, old: null, new: empty }]);
+  return rowId;
+}
+
+export function deleteRows(db: Db, versionId: number, userId: number, rowIds: readonly number[]): void {
+  const view = versionView(db, versionId);
+  const changes: Change[] = [...new Set(rowIds)].map((rowId) => ({ rowId, column: null, old: readRowValues(db, view, rowId), new: null }));
+  recordEdit(db, versionId, userId, 'delete_rows', changes);
+}
+
+// The first row's cells go down to the other rows, in the order the grid shows them.
+export function fillDown(db: Db, versionId: number, userId: number, columnNames: readonly string[], rowIds: readonly number[]): void {
+  const view = versionView(db, versionId);
+  const targets = columnNames.map((name) => column(view.columns, name));
+  const [first, ...rest] = rowIds;
+  const source = readRowValues(db, view, first!);
+  const changes: Change[] = [];
+  for (const rowId of rest) {
+    const row = readRowValues(db, view, rowId);
+    for (const c of targets) {
+      const value = source[c.name] ?? null;
+      const old = row[c.name] ?? null;
+      if (old !== value) changes.push({ rowId, column: c.name, old, new: value });
+    }
+  }
+  recordEdit(db, versionId, userId, 'fill_down', changes);
+}

@@ -1,0 +1,71 @@
+import type { CommentEntry } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../workspace/open-workspace';
+import { nowIso } from '../workspace/open-workspace';
+import { column } from './edit-operations';
+import { versionView } from './view-table';
+
+// Flags are written by whoever finds something (the import's type errors, later validation
+// and personal-data findings); the grid lists them in row order and styles their cells.
+export function listFlags(db: Db, versionId: number, offset: number, limit: number) {
+  versionView(db, versionId);
+  const { total } = db.prepare('SELECT COUNT(*) AS total FROM flags WHERE version_id = ?').get(versionId) as { total: number };
+  const rows = db
+    .prepare('SELECT id, row_id, column_name, kind, code, params FROM flags WHERE version_id = ? ORDER BY row_id, id LIMIT ? OFFSET ?')
+    .all(versionId, limit, offset) as { id: number; row_id: number; column_name: string | null; kind: string; code: string; params: string }[];
+  return {
+    total,
+    flags: rows.map((f) => ({
+      id: f.id,
+      rowId: f.row_id,
+      column: f.column_name,
+      kind: f.kind,
+      code: f.code,
+      params: JSON.parse(f.params) as Record<string, string | number>,
+    })),
+  };
+}
+
+interface CommentRow {
+  id: number;
+  row_id: number | null;
+  column_name: string | null;
+  body: string;
+  author: string;
+  at: string;
+}
+
+const toEntry = (c: CommentRow): CommentEntry => ({ id: c.id, rowId: c.row_id, column: c.column_name, body: c.body, author: c.author, at: c.at });
+
+export function listComments(db: Db, versionId: number): CommentEntry[] {
+  versionView(db, versionId);
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.row_id, c.column_name, c.body, u.name AS author, c.at FROM comments c JOIN users u ON u.id = c.user_id
+       WHERE c.version_id = ? ORDER BY c.id`,
+    )
+    .all(versionId) as CommentRow[];
+  return rows.map(toEntry);
+}
+
+// On a cell (row and column), a whole row (column null) or a whole column (row null).
+export function addComment(
+  db: Db,
+  versionId: number,
+  user: { id: number; name: string },
+  target: { rowId: number | null; column: string | null },
+  body: string,
+): CommentEntry {
+  const view = versionView(db, versionId);
+  if (target.column !== null) column(view.columns, target.column);
+  if (target.rowId !== null && !db.prepare(`SELECT 1 FROM "${view.table}" WHERE "_row" = ?`).get(target.rowId)) {
+    throw new AppError('rows.not_found', { rowId: target.rowId });
+  }
+  const at = nowIso();
+  const id = Number(
+    db
+      .prepare('INSERT INTO comments (version_id, row_id, column_name, body, user_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(versionId, target.rowId, target.column, body, user.id, at).lastInsertRowid,
+  );
+  return { id, rowId: target.rowId, column: target.column, body, author: user.name, at };
+}

@@ -1,0 +1,88 @@
+import { AppError } from '../../shared/errors';
+import { recordAudit } from '../audit/audit-log';
+import { commitVersion, getVersion, quoteColumn, versionRowsTable } from '../datasets/version-store';
+import type { Db } from '../workspace/open-workspace';
+import { editState } from './edit-log';
+import { bumpGeneration, fitsType, versionView } from './view-table';
+
+// "Enregistrer une version": the working copy becomes the new version's rows table (a
+// rename, no copy), with the flags and comments of rows that are still there. A type flag
+// whose cell now holds a value of its type is dropped. The edit groups are marked saved.
+export function saveVersion(db: Db, versionId: number, user: { id: number; name: string }): { versionId: number; number: number; datasetId: number } {
+  const state = editState(db, versionId);
+  const view = versionView(db, versionId);
+  if (state.pending === 0 || !view.pending) throw new AppError('edits.nothing_to_save');
+  const base = getVersion(db, versionId);
+  const baseTable = versionRowsTable(versionId);
+  const saved = db.transaction(() => {
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const rowsAdded = count(`SELECT COUNT(*) AS n FROM "${view.table}" WHERE "_row" NOT IN (SELECT "_row" FROM "${baseTable}")`);
+    const rowsRemoved = count(`SELECT COUNT(*) AS n FROM "${baseTable}" WHERE "_row" NOT IN (SELECT "_row" FROM "${view.table}")`);
+    const rowsChanged = (
+      db
+        .prepare(
+          `SELECT COUNT(DISTINCT c.row_id) AS n FROM edit_changes c JOIN edit_groups g ON g.id = c.group_id
+           WHERE g.version_id = ? AND g.state = 'done' AND c.column_name IS NOT NULL
+             AND c.row_id IN (SELECT "_row" FROM "${baseTable}") AND c.row_id IN (SELECT "_row" FROM "${view.table}")`,
+        )
+        .get(versionId) as { n: number }
+    ).n;
+
+    const kept = db
+      .prepare(
+        `SELECT row_id, column_name, kind, code, params FROM flags
+         WHERE version_id = ? AND row_id IN (SELECT "_row" FROM "${view.table}") ORDER BY id`,
+      )
+      .all(versionId) as { row_id: number; column_name: string | null; kind: string; code: string; params: string }[];
+    const cellReaders = new Map(
+      base.columns.map((c) => [c.name, db.prepare(`SELECT ${quoteColumn(base.columns, c.name)} FROM "${view.table}" WHERE "_row" = ?`).pluck()]),
+    );
+    const flags = kept.filter((f) => {
+      const column = base.columns.find((c) => c.name === f.column_name);
+      return !(f.kind === 'type' && column && fitsType(column, cellReaders.get(column.name)!.get(f.row_id)));
+    });
+    const errorCounts = new Map<string, number>();
+    for (const f of flags) if (f.kind === 'type') errorCounts.set(f.column_name ?? '', (errorCounts.get(f.column_name ?? '') ?? 0) + 1);
+
+    const created = commitVersion(db, {
+      datasetId: base.datasetId,
+      datasetName: '',
+      userId: user.id,
+      origin: 'edits',
+      columns: base.columns.map((c) => ({ ...c, errorCount: errorCounts.get(c.name) ?? 0 })),
+      rowCount: state.rowCount,
+      source: base.source,
+      changes: {
+        columnsAdded: [],
+        columnsRemoved: [],
+        rowsBefore: base.rowCount,
+        rowsAfter: state.rowCount,
+        keyColumn: null,
+        rowsAdded,
+        rowsRemoved,
+        rowsChanged,
+      },
+      stagingTable: view.table,
+    });
+    const insertFlag = db.prepare('INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const f of flags) insertFlag.run(created.versionId, f.row_id, f.column_name, f.kind, f.code, f.params);
+    db.prepare(
+      `INSERT INTO comments (version_id, row_id, column_name, body, user_id, at)
+       SELECT ?, row_id, column_name, body, user_id, at FROM comments
+       WHERE version_id = ? AND (row_id IS NULL OR row_id IN (SELECT "_row" FROM "${versionRowsTable(created.versionId)}")) ORDER BY id`,
+    ).run(created.versionId, versionId);
+    const groups = db
+      .prepare(`UPDATE edit_groups SET state = 'saved', saved_version_id = ? WHERE version_id = ? AND state = 'done'`)
+      .run(created.versionId, versionId).changes;
+    db.prepare(`UPDATE edit_groups SET state = 'discarded' WHERE version_id = ? AND state = 'undone'`).run(versionId);
+    recordAudit(db, {
+      actor: user.name,
+      action: 'edits.saved',
+      target: `dataset:${created.datasetId}`,
+      details: { fromVersion: base.number, toVersion: created.number, versionId: created.versionId, edits: groups, rowsAdded, rowsRemoved, rowsChanged },
+    });
+    return created;
+  })();
+  bumpGeneration(db, view.table);
+  return saved;
+}

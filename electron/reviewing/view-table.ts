@@ -1,0 +1,84 @@
+import type { CellValue, ColumnInfo } from '../../shared/contract';
+import { getVersion, versionRowsTable } from '../datasets/version-store';
+import type { Db } from '../workspace/open-workspace';
+
+// The table the grid reads for a version: its working copy when edits are pending, else the
+// immutable rows table. Both have the same columns.
+export function pendingTable(versionId: number): string {
+  return `${versionRowsTable(versionId)}_pending`;
+}
+
+export function tableExists(db: Db, table: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
+
+export interface VersionView {
+  versionId: number;
+  table: string;
+  pending: boolean;
+  columns: ColumnInfo[];
+  // Rows in the immutable version (the working copy may have more or fewer).
+  versionRowCount: number;
+}
+
+export function versionView(db: Db, versionId: number): VersionView {
+  const version = getVersion(db, versionId);
+  const pending = tableExists(db, pendingTable(versionId));
+  return {
+    versionId,
+    table: pending ? pendingTable(versionId) : versionRowsTable(versionId),
+    pending,
+    columns: version.columns,
+    versionRowCount: version.rowCount,
+  };
+}
+
+// Booleans are stored as 0/1; a value that did not fit its type is kept as text and shown as is.
+export function toCellValue(column: ColumnInfo, stored: unknown): CellValue {
+  if (stored === null || stored === undefined) return null;
+  if (column.type === 'boolean' && (stored === 0 || stored === 1)) return stored === 1;
+  if (typeof stored === 'bigint') return Number(stored);
+  if (typeof stored === 'string' || typeof stored === 'number' || typeof stored === 'boolean') return stored;
+  return String(stored);
+}
+
+// What SQLite holds for a value of the column when it fits the type (for set filters, keys).
+export function toStored(value: CellValue): string | number | null {
+  if (value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+// Whether a stored value has the storage class of its column type (a type flag is resolved
+// once the cell holds such a value).
+export function fitsType(column: ColumnInfo, stored: unknown): boolean {
+  if (stored === null || stored === undefined) return true;
+  switch (column.type) {
+    case 'integer':
+      return typeof stored === 'number' && Number.isInteger(stored);
+    case 'boolean':
+      return stored === 0 || stored === 1;
+    case 'decimal':
+      return typeof stored === 'number';
+    case 'date':
+      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored);
+    case 'datetime':
+      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(stored);
+    case 'text':
+      return true;
+  }
+}
+
+// Pending tables change with each edit: caches of a view (counts, paging cursors) are keyed
+// by this generation, bumped by every edit.
+const generations = new WeakMap<Db, Map<string, number>>();
+
+export function generation(db: Db, table: string): number {
+  return generations.get(db)?.get(table) ?? 0;
+}
+
+export function bumpGeneration(db: Db, table: string): void {
+  let map = generations.get(db);
+  if (!map) generations.set(db, (map = new Map()));
+  map.set(table, (map.get(table) ?? 0) + 1);
+}
