@@ -127,12 +127,16 @@ class XlsxStreamSource implements SheetSource {
 
 const noCells: SheetCellContext = { sharedStrings: [], dateStyles: [], date1904: false };
 
-// <dimension> opens the sheet part: the first inflated piece holds it, if it is there at all.
+// <dimension> comes right after the root element and its namespace declarations: the first
+// pieces inflated hold it, if it is there at all.
 async function declaredRowCount(handle: FileHandle, entry: ZipEntry): Promise<number | undefined> {
   const scanner = new SheetXmlScanner(noCells, () => undefined);
+  const decoder = new TextDecoder();
+  let head = '';
   for await (const piece of inflateEntry(handle, entry)) {
-    scanner.scan(new TextDecoder().decode(piece.subarray(0, 4096)));
-    break;
+    head += decoder.decode(piece.subarray(0, 64 * 1024), { stream: true });
+    if (head.length >= 64 * 1024 || head.includes('sheetData')) break;
   }
+  scanner.scan(head);
   return scanner.rowCountHint;
 }

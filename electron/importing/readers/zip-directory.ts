@@ -21,7 +21,7 @@ const zip64Marker = 0xffffffff;
 const maxTotalUncompressed = 2 * 1024 ** 3;
 const maxRatio = 200;
 const ratioAppliesFrom = 100 * 1024 ** 2;
-const readChunkSize = 1 << 20;
+const readChunkSize = 1 << 18;
 
 // Reads the central directory only, so the sizes are known before anything is inflated.
 export async function readZipDirectory(handle: FileHandle, fileSize: number): Promise<Map<string, ZipEntry>> {
