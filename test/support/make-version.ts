@@ -73,7 +73,8 @@ const categories = ['voirie', 'écoles', 'culture', 'sport', 'social'];
 
 export function* wideRows(count: number): Generator<unknown[]> {
   let seed = 42;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  // The low bits of this generator cycle quickly: use the high ones.
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) >>> 12;
   for (let i = 1; i <= count; i++) {
     const r = next();
     const day = 1 + (r % 28);
