@@ -80,6 +80,7 @@ export const app: Shape<typeof fr> = {
       actions: 'Actions',
     },
     review: 'Review',
+    chooseForReview: 'Choose the dataset to review.',
     reviewLabel: 'Review the dataset “{name}”',
     imported: 'The dataset “{name}” was imported: {rows} rows.',
   },

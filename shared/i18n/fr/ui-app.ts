@@ -77,6 +77,7 @@ export const app = {
       actions: 'Actions',
     },
     review: 'Relire',
+    chooseForReview: 'Choisissez le jeu de données à relire.',
     reviewLabel: 'Relire le jeu « {name} »',
     imported: 'Le jeu de données « {name} » a été importé : {rows} lignes.',
   },

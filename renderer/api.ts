@@ -1,0 +1,43 @@
+import { createApiClient, type Transport } from '../shared/api-client';
+import { createHttpTransport } from './http-transport';
+
+// The desktop preload exposes exactly a Transport as `window.atelier`; in a plain browser
+// (browser mode, end-to-end tests) the page talks to the loopback HTTP host instead.
+declare global {
+  interface Window {
+    atelier?: Transport;
+  }
+}
+
+const tokenKey = 'atelier.token';
+const sessionKeyKey = 'atelier.session';
+
+// The launch token arrives in the URL fragment (never sent to a server); it moves to
+// sessionStorage at once and leaves the address bar, history and screenshots.
+function takePageToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(tokenKey, decodeURIComponent(match[1]!));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(tokenKey);
+}
+
+// One session per page (kept across reloads of the same tab), so two tabs can be signed in
+// as two different people.
+function pageSessionKey(): string {
+  let key = sessionStorage.getItem(sessionKeyKey);
+  if (!key) {
+    key = crypto.randomUUID();
+    sessionStorage.setItem(sessionKeyKey, key);
+  }
+  return key;
+}
+
+const token = window.atelier ? null : takePageToken();
+
+export const missingToken = !window.atelier && !token;
+
+export const api = createApiClient(
+  window.atelier ?? createHttpTransport({ baseUrl: '', token: token ?? '', sessionKey: pageSessionKey() }),
+);
