@@ -15,6 +15,8 @@
 // - Codes stay text: leading zeros (01000, 0467600031), +33…, values of 16+ digits (beyond
 //   exact integers). SIREN/SIRET-shaped integers (9/14 digits) are numbers one by one; the
 //   inference turns a column made only of them into text.
+// - A lone "-" is a zero: Excel's accounting format shows 0 that way, and CSV exports of
+//   budgets keep the dash (Montpellier's budget primitif has 148 of them).
 import type { ColumnType } from './contract';
 
 export const valueKinds = ['empty', 'integer', 'decimal', 'binary', 'boolean', 'date', 'datetime', 'code', 'text'] as const;
@@ -83,6 +85,11 @@ export function scanValue(raw: string, out: Scan): ValueKind {
     }
     if ((first === 69 || first === 101) && scanNumber(raw, start, end, out)) return out.kind;
     return (out.kind = 'text');
+  }
+  if (first === 45 && end - start === 1) {
+    out.number = 0;
+    out.bool = false;
+    return (out.kind = 'binary');
   }
   if (isDigit(first) && scanDate(raw, start, end, out)) return out.kind;
   if (scanNumber(raw, start, end, out)) return out.kind;

@@ -7,6 +7,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const entries = {
   'service-worker': 'host/service-worker',
   'import-worker': 'importing/import-worker',
+  'parse-worker': 'importing/parse-worker',
 } as const;
 
 export type WorkerName = keyof typeof entries;

@@ -1,12 +1,9 @@
-import { AppError } from '../../shared/errors';
 import type { Handlers } from '../host/handler-context';
+import { previewImport, startImport } from './run-import';
 
-// Placeholder until the import pipeline lands: refuses with a clear code.
+// Both run off the API's thread: the preview in a parse worker, the import in an import
+// worker (which starts its own parse worker) reported through jobs.*.
 export const importingHandlers = {
-  'importing.preview': () => {
-    throw new AppError('import.unsupported_format');
-  },
-  'importing.start': () => {
-    throw new AppError('import.unsupported_format');
-  },
+  'importing.preview': (input, { services }) => previewImport(services, input),
+  'importing.start': (input, { services, user }) => ({ jobId: startImport(services, user, input) }),
 } satisfies Partial<Handlers>;

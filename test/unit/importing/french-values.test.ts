@@ -32,7 +32,8 @@ test('numbers as French software writes them', () => {
   expect(parseFrenchNumber('12 5')).toBeNull();
   expect(parseFrenchNumber('1,234,567')).toBeNull();
   expect(parseFrenchNumber('abc')).toBeNull();
-  expect(parseFrenchNumber('-')).toBeNull();
+  expect(parseFrenchNumber(' -   ')).toBe(0);
+  expect(parseFrenchNumber('--')).toBeNull();
   expect(kind('3,5')).toBe('decimal');
   expect(kind('16000000000')).toBe('integer');
 });

@@ -1,0 +1,175 @@
+import { parentPort, workerData, type Worker } from 'node:worker_threads';
+import type { ColumnInfo, ColumnType, ImportSettings, VersionSummary } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId } from '../datasets/version-store';
+import { spawnWorker } from '../host/spawn-worker';
+import { openWorkspace } from '../workspace/open-workspace';
+import { summarizeChanges } from './change-summary';
+import { RowInserter } from './row-inserter';
+import {
+  awaitWorker,
+  toErrorPayload,
+  type ImportJob,
+  type ImportMessage,
+  type ParseJob,
+  type ParseMessage,
+  type ScanSummary,
+} from './worker-protocol';
+
+// The import's writer: while the parse worker reads the file, this thread fills a staging
+// table on its own connection; one transaction then turns it into a version (commitVersion).
+// Killed at any point, it leaves at most a staging table, dropped when the workspace opens.
+const job = workerData as ImportJob & { stagingTable: string };
+const port = parentPort!;
+const post = (message: ImportMessage) => port.postMessage(message);
+const db = openWorkspace(job.workspacePath, { create: false });
+// The WAL is checkpointed once, after the commit, instead of every 1000 pages on the way.
+db.pragma('wal_autocheckpoint = 0');
+// Rows between commits of the staging table: the API's own writes wait at most that long.
+const commitEveryRows = 200_000;
+
+let parser: Worker | null = null;
+let cancelled = false;
+port.on('message', (message: { type: 'cancel' }) => {
+  if (message.type !== 'cancel') return;
+  cancelled = true;
+  void parser?.terminate();
+});
+
+interface Pass {
+  summary: ScanSummary;
+  columns: ColumnInfo[];
+  mismatches: number[];
+}
+
+// One read of the file into a fresh staging table, with the types given or guessed.
+function readPass(settings: ImportSettings, phase: string): Promise<Pass> {
+  const parse: ParseJob = { mode: 'scan', path: job.path, fileName: job.fileName, size: job.size, settings };
+  const worker = spawnWorker('parse-worker', { workerData: parse });
+  parser = worker;
+  let inserter: RowInserter | null = null;
+  let columns: ColumnInfo[] = [];
+  const mismatches: number[] = [];
+  let rows = 0;
+  let sinceCommit = 0;
+  return awaitWorker<Pass, ParseMessage>(worker, (message) => {
+    switch (message.type) {
+      case 'progress':
+        post({ type: 'progress', phase, done: message.rows, total: message.fraction > 0 ? Math.round(message.rows / message.fraction) : null });
+        return undefined;
+      case 'start':
+        columns = message.names.map((name, position) => ({
+          name,
+          label: message.labels[position]!,
+          type: message.types[position]!,
+          position,
+          errorCount: 0,
+        }));
+        createRowsTable(db, job.stagingTable, columns);
+        inserter = new RowInserter(db, job.stagingTable, message.names);
+        db.exec('BEGIN');
+        return undefined;
+      case 'rows':
+        inserter!.insert(message.values, message.count);
+        for (let i = 0; i < message.mismatches.length; i++) mismatches.push(message.mismatches[i]!);
+        rows += message.count;
+        sinceCommit += message.count;
+        if (sinceCommit >= commitEveryRows) {
+          db.exec('COMMIT; BEGIN');
+          sinceCommit = 0;
+        }
+        worker.postMessage({ type: 'ack' });
+        return undefined;
+      case 'scanned':
+        if (db.inTransaction) db.exec('COMMIT');
+        post({ type: 'progress', phase, done: rows, total: rows });
+        return { summary: message.summary, columns, mismatches };
+      default:
+        return undefined;
+    }
+  });
+}
+
+function dropStaging(): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+  db.exec(`DROP TABLE IF EXISTS "${job.stagingTable}"`);
+}
+
+async function run(): Promise<void> {
+  let pass = await readPass(job.settings, 'reading');
+  const finalTypes: ColumnType[] = pass.summary.columns.map((c) => c.type);
+  if (finalTypes.some((type, c) => type !== pass.summary.storedTypes[c])) {
+    // The first rows suggested other types than the whole columns hold: read again with the
+    // right ones (rare: a column whose first thousand values are all numbers, then text).
+    dropStaging();
+    const columnTypes = Object.fromEntries(pass.summary.columns.map((c) => [c.name, c.type]));
+    pass = await readPass({ ...pass.summary.settings, columnTypes }, 'rereading');
+  }
+  if (cancelled) throw new AppError('jobs.cancelled');
+  post({ type: 'progress', phase: 'saving', done: 0, total: null });
+  const errorCounts = new Array<number>(pass.columns.length).fill(0);
+  for (let i = 1; i < pass.mismatches.length; i += 2) errorCounts[pass.mismatches[i]!]!++;
+  const columns = pass.columns.map((c, i) => ({ ...c, errorCount: errorCounts[i]! }));
+  const { summary } = pass;
+  // Replays read the same sheet, header and dialect; types the agent chose are kept, the
+  // others are inferred again on the new file.
+  const settings: ImportSettings = { ...summary.settings };
+  if (job.settings.columnTypes) settings.columnTypes = job.settings.columnTypes;
+  else delete settings.columnTypes;
+  const source: VersionSummary['source'] = {
+    fileName: job.fileName,
+    size: job.size,
+    sha256: summary.sha256,
+    format: summary.format,
+    settings,
+  };
+  let changes: VersionSummary['changes'] = null;
+  if (job.datasetId !== null) {
+    const previousId = latestVersionId(db, job.datasetId);
+    if (previousId !== null) {
+      const previous = getVersion(db, previousId);
+      changes = summarizeChanges(
+        db,
+        { versionId: previousId, columns: getColumns(db, previousId), rowCount: previous.rowCount },
+        { table: job.stagingTable, columns, rowCount: summary.rowCount },
+        job.keyColumn,
+      );
+    }
+  }
+  if (cancelled) throw new AppError('jobs.cancelled');
+  const insertFlag = db.prepare(
+    "INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, ?, ?, 'type', 'type.mismatch', ?)",
+  );
+  const committed = db.transaction(() => {
+    const version = commitVersion(db, {
+      datasetId: job.datasetId,
+      datasetName: job.datasetName,
+      userId: job.userId,
+      origin: 'import',
+      columns,
+      rowCount: summary.rowCount,
+      source,
+      changes,
+      stagingTable: job.stagingTable,
+    });
+    const { mismatches } = pass;
+    for (let i = 0; i < mismatches.length; i += 2) {
+      const column = columns[mismatches[i + 1]!]!;
+      insertFlag.run(version.versionId, mismatches[i]!, column.name, JSON.stringify({ type: column.type }));
+    }
+    return version;
+  })();
+  post({ type: 'done', result: { ...committed, rowCount: summary.rowCount } });
+}
+
+try {
+  await run();
+} catch (error) {
+  dropStaging();
+  post({ type: 'error', error: toErrorPayload(cancelled ? new AppError('jobs.cancelled') : error) });
+} finally {
+  // Off the API's thread: fold the import's pages back into the database file.
+  db.pragma('wal_checkpoint(PASSIVE)');
+  db.close();
+  port.close();
+}

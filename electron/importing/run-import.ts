@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { parse } from 'node:path';
+import type { ImportPreview, MethodParsedInput } from '../../shared/contract';
+import { recordAudit } from '../audit/audit-log';
+import { getDataset } from '../datasets/version-store';
+import type { Services, SignedInUser } from '../host/handler-context';
+import { spawnWorker } from '../host/spawn-worker';
+import { awaitWorker, type ImportJob, type ImportMessage, type ImportResult, type ParseJob, type ParseMessage } from './worker-protocol';
+
+// A worker asked to stop gets this long to roll back and drop its staging table before it is
+// terminated (the host then drops the table itself).
+const cancelGraceMs = 5000;
+
+export async function previewImport(services: Services, input: MethodParsedInput<'importing.preview'>): Promise<ImportPreview> {
+  const file = services.files.resolve(input.fileToken);
+  const job: ParseJob = { mode: 'preview', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings };
+  const worker = spawnWorker('parse-worker', { workerData: job });
+  return awaitWorker<ImportPreview, ParseMessage>(worker, (message) => (message.type === 'preview' ? message.preview : undefined));
+}
+
+export function startImport(services: Services, user: SignedInUser, input: MethodParsedInput<'importing.start'>): string {
+  const file = services.files.resolve(input.fileToken);
+  if (input.datasetId !== undefined) getDataset(services.db, input.datasetId);
+  const job: ImportJob & { stagingTable: string } = {
+    workspacePath: services.workspacePath,
+    path: file.path,
+    fileName: file.fileName,
+    size: file.size,
+    settings: input.settings,
+    userId: user.id,
+    datasetId: input.datasetId ?? null,
+    datasetName: input.datasetName ?? (parse(file.fileName).name || file.fileName),
+    keyColumn: input.datasetId !== undefined ? (input.keyColumn ?? null) : null,
+    stagingTable: `staging_import_${randomBytes(6).toString('hex')}`,
+  };
+  return services.jobs.start('import', async (control) => {
+    const worker = spawnWorker('import-worker', { workerData: job });
+    const cancel = () => {
+      worker.postMessage({ type: 'cancel' });
+      setTimeout(() => void worker.terminate(), cancelGraceMs).unref();
+    };
+    control.signal.addEventListener('abort', cancel, { once: true });
+    try {
+      const result = await awaitWorker<ImportResult, ImportMessage>(worker, (message) => {
+        if (message.type === 'progress') control.progress(message.phase, message.done, message.total);
+        return message.type === 'done' ? message.result : undefined;
+      });
+      recordAudit(services.db, {
+        actor: user.name,
+        action: 'dataset.import',
+        target: `dataset:${result.datasetId}`,
+        details: { version: result.number, fileName: file.fileName, rows: result.rowCount },
+      });
+      services.emit('dataset.changed', { datasetId: result.datasetId });
+      return { ...result };
+    } catch (error) {
+      services.db.exec(`DROP TABLE IF EXISTS "${job.stagingTable}"`);
+      throw error;
+    } finally {
+      control.signal.removeEventListener('abort', cancel);
+    }
+  });
+}

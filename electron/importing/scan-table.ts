@@ -1,0 +1,169 @@
+import type { ColumnType, ImportSettings, Message, SourceFormat } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { newScan, type ValueKind } from '../../shared/french-values';
+import { observeCell, storeCell } from './cell-values';
+import { safeColumnNames } from './column-names';
+import { openTable } from './open-table';
+import type { RawRow, SheetInfo } from './raw-table';
+import { ColumnStats, inferType, type InferredType } from './type-inference';
+
+export type StoredValue = string | number | null;
+
+// How the import receives rows: values flattened row after row in the storage form of
+// `types`, and the (row number, column index) pairs of values that did not fit.
+export interface RowSink {
+  start(columns: { names: string[]; labels: string[]; types: ColumnType[] }): Promise<void>;
+  rows(values: StoredValue[], count: number, mismatches: number[]): Promise<void>;
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?(fraction: number, rows: number): void;
+  previewRows?: number;
+  sink?: RowSink;
+}
+
+export interface ScannedColumn {
+  name: string;
+  label: string;
+  inferred: InferredType;
+  type: ColumnType; // the override, else the inferred type
+  errorCount: number; // values that do not fit `type`
+}
+
+export interface ScannedTable {
+  format: SourceFormat;
+  sheets: SheetInfo[];
+  settings: ImportSettings; // as applied, columnTypes complete
+  columns: ScannedColumn[];
+  // The types the sink stored with (guessed from the first rows unless all were given); when
+  // they differ from `columns[].type`, the stored rows must be written again.
+  storedTypes: ColumnType[];
+  rowCount: number;
+  preview: RawRow[];
+  warnings: Message[];
+  sha256: string;
+}
+
+// Values that fit each type, from the column's counts: what an override would flag.
+export function mismatchCount(stats: ColumnStats, type: ColumnType): number {
+  const c = stats.counts;
+  const filled = c.integer + c.decimal + c.binary + c.boolean + c.date + c.datetime + c.code + c.text;
+  switch (type) {
+    case 'integer':
+      return filled - c.integer - c.binary;
+    case 'decimal':
+      return filled - c.integer - c.binary - c.decimal;
+    case 'boolean':
+      return filled - c.boolean - c.binary;
+    case 'date':
+      return filled - c.date - stats.sheetNumbers;
+    case 'datetime':
+      return filled - c.date - c.datetime - stats.sheetNumbers;
+    case 'text':
+      return 0;
+  }
+}
+
+// One pass over the whole table: every value is scanned for the type inference and, when a
+// sink is given, stored. Types for storage come from the agent's overrides and, for the other
+// columns, from the first rows; the inference over all rows says afterwards whether that
+// guess held (it nearly always does, and then one pass is all the import needs).
+export async function scanTable(path: string, settings: ImportSettings, options: ScanOptions = {}): Promise<ScannedTable> {
+  let rowsSoFar = 0;
+  const table = await openTable(path, settings, {
+    signal: options.signal,
+    onProgress: (fraction) => options.onProgress?.(fraction, rowsSoFar),
+  });
+  const { layout } = table;
+  const names = safeColumnNames(layout.labels);
+  const width = names.length;
+  const overrides = settings.columnTypes ?? {};
+  for (const name of Object.keys(overrides)) {
+    if (!names.includes(name)) throw new AppError('import.bad_type_override', { column: name });
+  }
+  const stats = names.map(() => new ColumnStats());
+  const scan = newScan();
+  const kinds: ValueKind[] = new Array(width);
+  const preview: RawRow[] = [];
+  const previewRows = options.previewRows ?? 0;
+  let storedTypes: ColumnType[] | null = null;
+  for await (const batch of table.rows()) {
+    if (options.signal?.aborted) throw new AppError('jobs.cancelled');
+    const { rows, lines } = batch;
+    if (options.sink && storedTypes === null) {
+      storedTypes = guessTypes(rows, lines, names, layout.labels, overrides);
+      await options.sink.start({ names, labels: layout.labels, types: storedTypes });
+    }
+    for (let i = 0; preview.length < previewRows && i < rows.length; i++) preview.push(rows[i]!);
+    const values: StoredValue[] = options.sink ? new Array(rows.length * width) : [];
+    const mismatches: number[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const line = lines[r]!;
+      for (let c = 0; c < width; c++) {
+        const cell = row[c] ?? null;
+        kinds[c] = observeCell(stats[c]!, cell, scan, line);
+        if (storedTypes) {
+          const stored = storeCell(storedTypes[c]!, cell, kinds[c]!, scan);
+          values[r * width + c] = stored.value;
+          if (!stored.ok) mismatches.push(rowsSoFar + r + 1, c);
+        }
+      }
+    }
+    rowsSoFar += rows.length;
+    if (options.sink && rows.length > 0) await options.sink.rows(values, rows.length, mismatches);
+  }
+  const finished = await table.finish();
+  if (rowsSoFar === 0) throw new AppError('import.empty', {});
+  const columns: ScannedColumn[] = names.map((name, c) => {
+    const inferred = inferType(stats[c]!, layout.labels[c]!, name);
+    const override = overrides[name];
+    const type = override ?? inferred.type;
+    return {
+      name,
+      label: layout.labels[c]!,
+      inferred: override ? { ...inferred, reason: { code: 'importing.reasons.override', params: { type: override } }, warning: null } : inferred,
+      type,
+      errorCount: mismatchCount(stats[c]!, type),
+    };
+  });
+  const warnings = [...table.warnings, ...finished.warnings];
+  if (layout.headerRow > 1) warnings.push({ code: 'importing.warnings.rows_above_header', params: { row: layout.headerRow } });
+  const { ragged } = table;
+  if (ragged.short + ragged.long > 0) {
+    warnings.push({
+      code: 'importing.warnings.ragged_rows',
+      params: { short: ragged.short, long: ragged.long, lines: ragged.firstLines.join(', ') },
+    });
+  }
+  for (const column of columns) if (column.inferred.warning) warnings.push(column.inferred.warning);
+  return {
+    format: table.format,
+    sheets: table.sheets,
+    settings: { ...table.settings, columnTypes: Object.fromEntries(columns.map((c) => [c.name, c.type])) },
+    columns,
+    storedTypes: storedTypes ?? columns.map((c) => c.type),
+    rowCount: rowsSoFar,
+    preview,
+    warnings,
+    sha256: finished.sha256,
+  };
+}
+
+function guessTypes(
+  rows: RawRow[],
+  lines: number[],
+  names: string[],
+  labels: string[],
+  overrides: Record<string, ColumnType>,
+): ColumnType[] {
+  const scan = newScan();
+  return names.map((name, c) => {
+    const given = overrides[name];
+    if (given) return given;
+    const stats = new ColumnStats();
+    for (let r = 0; r < rows.length; r++) observeCell(stats, rows[r]![c] ?? null, scan, lines[r]!);
+    return inferType(stats, labels[c]!, name).type;
+  });
+}

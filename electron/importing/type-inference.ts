@@ -1,0 +1,103 @@
+import type { ColumnType, Message } from '../../shared/contract';
+import type { Scan, ValueKind } from '../../shared/french-values';
+import type { RawCell } from './raw-table';
+
+// Counts over every value of a column (the whole file, never a sample), from which its type
+// and the reason shown to the agent are decided.
+export class ColumnStats {
+  readonly counts: Record<ValueKind, number> = {
+    empty: 0, integer: 0, decimal: 0, binary: 0, boolean: 0, date: 0, datetime: 0, code: 0, text: 0,
+  };
+  sheetNumbers = 0;
+  registryShaped = 0;
+  decimalComma = 0;
+  percent = 0;
+  // The first value that is text (or a code), to show in reasons and warnings.
+  example: { value: string; line: number } | null = null;
+  numberExample: { value: string; line: number } | null = null;
+
+  add(kind: ValueKind, scan: Scan, raw: string, line: number): void {
+    this.counts[kind]++;
+    if (kind === 'integer' || kind === 'decimal' || kind === 'binary') {
+      if (scan.registryShaped) this.registryShaped++;
+      if (scan.decimalComma) this.decimalComma++;
+      if (scan.percent) this.percent++;
+      if (!this.numberExample) this.numberExample = { value: raw, line };
+    } else if ((kind === 'text' || kind === 'code') && !this.example) this.example = { value: raw.trim(), line };
+  }
+
+  // Spreadsheet cells that carry their own type.
+  addCell(cell: Exclude<RawCell, string | null>, line: number): void {
+    if (typeof cell === 'number') {
+      this.sheetNumbers++;
+      this.counts[Number.isSafeInteger(cell) ? (cell === 0 || cell === 1 ? 'binary' : 'integer') : 'decimal']++;
+      if (!this.numberExample) this.numberExample = { value: String(cell), line };
+    } else if (typeof cell === 'boolean') this.counts.boolean++;
+    else this.counts[cell.date.length > 10 ? 'datetime' : 'date']++;
+  }
+}
+
+export interface InferredType {
+  type: ColumnType;
+  reason: Message;
+  warning: Message | null;
+}
+
+// Share of a column that must fit a type for the agent to be told "almost all numbers".
+const mostlyShare = 0.95;
+// Labels of identifier columns whose digits are codes, not quantities (code postal, INSEE…).
+const codeLabel = /\b(code|cp|insee|siren|siret|nic|tel|telephone|fax|portable|mobile|nir|rna|uai|rne|cedex|finess)\b/;
+
+function foldLabel(label: string): string {
+  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+}
+
+export function inferType(stats: ColumnStats, label: string, column: string): InferredType {
+  const c = stats.counts;
+  const filled = c.integer + c.decimal + c.binary + c.boolean + c.date + c.datetime + c.code + c.text;
+  const message = (code: string, params: Message['params'] = {}): Message => ({ code: `importing.reasons.${code}`, params });
+  const result = (type: ColumnType, reason: Message, warning: Message | null = null): InferredType => ({ type, reason, warning });
+  if (filled === 0) return result('text', message('empty'));
+  const numbers = c.integer + c.binary + c.decimal;
+  const example = stats.example?.value ?? '';
+  if (c.code > 0 && c.code + numbers === filled) return result('text', message('leading_zeros', { example }));
+  if (c.text === 0 && c.code === 0) {
+    if (c.boolean > 0 && c.boolean + c.binary === filled) return result('boolean', message('boolean', { count: filled }));
+    if (c.date > 0 && c.datetime === 0 && c.date + stats.sheetNumbers === filled) {
+      return result('date', message(stats.sheetNumbers > 0 ? 'date_serial' : 'date', { count: filled }));
+    }
+    if (c.datetime > 0 && c.date + c.datetime === filled) return result('datetime', message('datetime', { count: filled }));
+    if (numbers === filled) {
+      const integers = c.integer + c.binary;
+      if (integers === filled) {
+        if (stats.registryShaped === filled) return result('text', message('registry', { example: stats.numberExample?.value ?? '' }));
+        if (codeLabel.test(foldLabel(label))) return result('text', message('code_label', { label }));
+        return result('integer', message('integer', { count: filled }));
+      }
+      if (stats.percent > 0) return result('decimal', message('percent', { count: stats.percent }));
+      return result('decimal', message(stats.decimalComma > 0 ? 'decimal_comma' : 'decimal', { count: filled }));
+    }
+    return result('text', message('mixed'));
+  }
+  // Text it is; but if nearly every value fits a type, say so instead of converting silently.
+  const others = c.text + c.code;
+  const candidates: [ColumnType, number][] = [
+    ['decimal', numbers],
+    ['date', c.date],
+    ['boolean', c.boolean + c.binary],
+  ];
+  for (const [type, fitting] of candidates) {
+    if (fitting >= filled * mostlyShare && others > 0) {
+      const params = {
+        column,
+        type,
+        percent: Math.floor((fitting / filled) * 1000) / 10,
+        count: others,
+        example,
+        line: stats.example?.line ?? 0,
+      };
+      return result('text', message('mostly', params), { code: 'importing.warnings.mostly_typed', params });
+    }
+  }
+  return result('text', message('text', { example }));
+}

@@ -1,0 +1,95 @@
+import type { Worker } from 'node:worker_threads';
+import type { ColumnType, ImportPreview, ImportSettings } from '../../shared/contract';
+import { AppError, isErrorCode, type ErrorPayload } from '../../shared/errors';
+import type { ScannedTable, StoredValue } from './scan-table';
+
+// Messages between the host, the import worker (writes the workspace) and the parse worker
+// (reads the file). Errors cross as payloads; anything unexpected becomes 'api.internal'.
+
+export interface ParseJob {
+  mode: 'preview' | 'scan';
+  path: string;
+  fileName: string;
+  size: number;
+  settings: ImportSettings;
+}
+
+export type ScanSummary = Omit<ScannedTable, 'preview'>;
+
+export type ParseMessage =
+  | { type: 'progress'; fraction: number; rows: number }
+  | { type: 'start'; names: string[]; labels: string[]; types: ColumnType[] }
+  | { type: 'rows'; values: StoredValue[]; count: number; mismatches: number[] }
+  | { type: 'preview'; preview: ImportPreview }
+  | { type: 'scanned'; summary: ScanSummary }
+  | { type: 'error'; error: ErrorPayload };
+
+export interface ImportJob {
+  workspacePath: string;
+  path: string;
+  fileName: string;
+  size: number;
+  settings: ImportSettings;
+  userId: number;
+  datasetId: number | null;
+  datasetName: string;
+  keyColumn: string | null;
+}
+
+export interface ImportResult {
+  datasetId: number;
+  versionId: number;
+  number: number;
+  rowCount: number;
+}
+
+export type ImportMessage =
+  | { type: 'progress'; phase: string; done: number; total: number | null }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; error: ErrorPayload };
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof AppError) return error.toPayload();
+  console.error(error);
+  return { code: 'api.internal', params: {} };
+}
+
+export function fromErrorPayload(error: ErrorPayload): AppError {
+  return new AppError(isErrorCode(error.code) ? error.code : 'api.internal', error.params);
+}
+
+// Resolves with the first message `settle` turns into a value; rejects on an error message
+// or when the worker dies without one (terminated, crashed: the caller knows which).
+export function awaitWorker<T, M extends { type: string }>(
+  worker: Worker,
+  settle: (message: M) => T | undefined,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: M) => {
+      if (settled) return;
+      if (message.type === 'error') {
+        settled = true;
+        reject(fromErrorPayload((message as unknown as { error: ErrorPayload }).error));
+        return;
+      }
+      const value = settle(message);
+      if (value !== undefined) {
+        settled = true;
+        resolve(value);
+      }
+    });
+    worker.on('error', (error) => {
+      if (!settled) {
+        settled = true;
+        reject(error);
+      }
+    });
+    worker.on('exit', () => {
+      if (!settled) {
+        settled = true;
+        reject(new AppError('api.internal'));
+      }
+    });
+  });
+}

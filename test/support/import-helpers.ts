@@ -1,0 +1,43 @@
+import type { ApiClient } from '../../shared/api-client';
+import type { ImportSettings, VersionSummary } from '../../shared/contract';
+import type { ServiceHost } from '../../electron/host/service-host';
+import { versionRowsTable } from '../../electron/datasets/version-store';
+
+// Drives an import through the real API, as the page does, from a file already on disk.
+export async function importFile(
+  host: ServiceHost,
+  client: ApiClient,
+  path: string,
+  options: { settings?: ImportSettings; datasetId?: number; keyColumn?: string; datasetName?: string } = {},
+) {
+  const fileToken = host.services.files.register(path);
+  const { jobId } = await client.call('importing.start', { fileToken, settings: options.settings ?? {}, ...pick(options) });
+  const job = await host.services.jobs.wait(jobId);
+  return job;
+}
+
+function pick(options: { datasetId?: number; keyColumn?: string; datasetName?: string }) {
+  const out: { datasetId?: number; keyColumn?: string; datasetName?: string } = {};
+  if (options.datasetId !== undefined) out.datasetId = options.datasetId;
+  if (options.keyColumn !== undefined) out.keyColumn = options.keyColumn;
+  if (options.datasetName !== undefined) out.datasetName = options.datasetName;
+  return out;
+}
+
+export async function importedVersion(host: ServiceHost, client: ApiClient, path: string, settings: ImportSettings = {}) {
+  const job = await importFile(host, client, path, { settings });
+  if (job.status !== 'done') throw new Error(`import of ${path} ended ${job.status}: ${JSON.stringify(job.error)}`);
+  const datasetId = job.result!.datasetId as number;
+  const { versions } = await client.call('datasets.get', { datasetId });
+  const version = versions[versions.length - 1]!;
+  return { version, rows: versionRows(host, version) };
+}
+
+// A version's rows as objects by column name, in row order.
+export function versionRows(host: ServiceHost, version: VersionSummary): Record<string, unknown>[] {
+  return host.services.db.prepare(`SELECT * FROM "${versionRowsTable(version.id)}" ORDER BY _row`).all() as Record<string, unknown>[];
+}
+
+export function preview(host: ServiceHost, client: ApiClient, path: string, settings: ImportSettings = {}) {
+  return client.call('importing.preview', { fileToken: host.services.files.register(path), settings });
+}
