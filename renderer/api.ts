@@ -38,6 +38,18 @@ const token = window.atelier ? null : takePageToken();
 
 export const missingToken = !window.atelier && !token;
 
-export const api = createApiClient(
-  window.atelier ?? createHttpTransport({ baseUrl: '', token: token ?? '', sessionKey: pageSessionKey() }),
-);
+const transport: Transport =
+  window.atelier ?? createHttpTransport({ baseUrl: '', token: token ?? '', sessionKey: pageSessionKey() });
+
+// A session can end under the page (account disabled, host restarted): any call that comes
+// back "not signed in" tells the app shell, which returns to the sign-in page.
+export const sessionEndedEvent = 'atelier:session-ended';
+
+export const api = createApiClient({
+  async invoke(method, input) {
+    const reply = await transport.invoke(method, input);
+    if (!reply.ok && reply.error.code === 'auth.not_signed_in') window.dispatchEvent(new Event(sessionEndedEvent));
+    return reply;
+  },
+  onEvent: (listener) => transport.onEvent(listener),
+});

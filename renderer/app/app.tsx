@@ -1,4 +1,5 @@
-import { api, missingToken } from '../api';
+import { useEffect } from 'react';
+import { api, missingToken, sessionEndedEvent } from '../api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorAlert } from './error-alert';
 import { PageHeading } from './page-heading';
@@ -13,6 +14,11 @@ export function App() {
   const { t } = useI18n();
   const status = useLoad(() => api.call('session.status', {}));
   const session = status.data;
+
+  useEffect(() => {
+    window.addEventListener(sessionEndedEvent, status.reload);
+    return () => window.removeEventListener(sessionEndedEvent, status.reload);
+  }, [status.reload]);
 
   async function signOut() {
     await api.reply('session.signOut', {});
