@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { RawRow } from '../raw-table';
 
-export const maxSheetRows = 1_048_576; // Excel's limit; the too
+const maxSheetRows = 1_048_576; // Excel's limit; the too
 
 // Turns "row N has these cells" into the dense stream every reader hands over: missing rows
 // become [], trailing nulls are cut, and empty rows at the very end (a formatted but empty

@@ -4,7 +4,7 @@ import { isZip } from '../detect-format';
 import type { MergedRange, RawCell, RawRow } from '../raw-table';
 import { isDateFormat, serialToDateCell } from './excel-dates';
 import { RowBatcher, throwIfAborted } from './row-batcher';
-import { sheetAt, type ReadOptions, type SheetSource } from './sheet-reader';
+import { sheetAt, type ReadOptions, type SheetSource } from './sheet-source';
 import { readBytesAt, withSourceFile } from './source-file';
 import { guardArchiveProportion, readZipDirectory } from './zip-directory';
 

@@ -27,10 +27,6 @@ export async function withSourceFile<T>(path: string, work: (handle: FileHandle)
   }
 }
 
-export function readSourceFile(path: string): Promise<Buffer> {
-  return withSourceFile(path, (handle) => handle.readFile());
-}
-
 export async function readBytesAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);

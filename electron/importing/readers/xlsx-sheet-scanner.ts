@@ -244,7 +244,7 @@ function parseCellRef(ref: string): { r: number; c: number } | undefined {
   return { r: parseInt(match[2]!, 10) - 1, c: columnIndex(match[1]!, 0, match[1]!.length) };
 }
 
-export function parseRange(ref: string): MergedRange | undefined {
+function parseRange(ref: string): MergedRange | undefined {
   const [from = '', to = from] = ref.split(':');
   const s = parseCellRef(from);
   const e = parseCellRef(to);

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { MergedRange, RawRow } from '../raw-table';
 import { isDateFormat } from './excel-dates';
 import { RowBatcher, throwIfAborted } from './row-batcher';
-import { sheetAt, type ReadOptions, type SheetSource } from './sheet-reader';
+import { sheetAt, type ReadOptions, type SheetSource } from './sheet-source';
 import { openSourceFile, withSourceFile } from './source-file';
 import { SheetXmlScanner, type SheetCellContext } from './xlsx-sheet-scanner';
 import { parseSharedStrings } from './xlsx-shared-strings';

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import { openWithSheetJs } from '../../../electron/importing/readers/sheetjs-rea
 import { openXlsxStream } from '../../../electron/importing/readers/xlsx-stream-reader';
 import { AppError } from '../../../shared/errors';
 import { sampleExpectations } from './sample-expectations';
-import { handMadeXlsx, sample, writeTemp } from './spreadsheet-files';
+import { handMadeXlsx, sample, samplesDir, writeTemp } from './spreadsheet-files';
 
 async function readRows(source: SheetSource, sheet = 0): Promise<RawRow[]> {
   const rows: RawRow[] = [];
@@ -39,6 +40,11 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('every spreadsheet of the shared samples', () => {
+  test('each one has its expectations below', () => {
+    const spreadsheets = readdirSync(samplesDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(xlsx|xlsm|xls|ods)$/i.test(file));
+    expect(sampleExpectations.map(({ file }) => file).sort()).toEqual(spreadsheets.sort());
+  });
+
   test.each(sampleExpectations)('$file', async ({ file, sheets, mergeCounts, cells }) => {
     const path = sample(file);
     const source = await openSpreadsheet(path, (await detectFormat(path)) as 'xlsx' | 'xls' | 'ods');
