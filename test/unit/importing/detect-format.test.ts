@@ -101,6 +101,13 @@ describe('the format comes from the content', () => {
     expect(await firstRows(path, 2)).toEqual([['an', 'montant'], [1998, 12.5]]);
   });
 
+  test('an .xlsm (macros alongside) is read as .xlsx; a truncated one is corrupt', async () => {
+    const xlsm = readFileSync(sample('edge/frictionless-sheets.xlsx'));
+    expect(await detectFormat(writeTemp('macros.xlsm', xlsm))).toBe('xlsx');
+    const truncated = writeTemp('coupe.xlsx', xlsm.subarray(0, xlsm.length - 200));
+    expect((await failure(truncated)).code).toBe('import.corrupt');
+  });
+
   test('UTF-16 text without a byte order mark is text', async () => {
     expect(await detectFormat(writeTemp('utf16.txt', Buffer.from('code;nom\r\n01000;Bourg\r\n', 'utf16le')))).toBe('csv');
   });
