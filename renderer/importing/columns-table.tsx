@@ -50,7 +50,7 @@ export function ColumnsTable({ columns, overrides, onChange }: ColumnsTableProps
                     </select>
                     {chosen && <span className="tag tag-info">{t('importing.columns.changed')}</span>}
                   </td>
-                  <td>{message(column.reason)}</td>
+                  <td className="wrap">{message(column.reason)}</td>
                   <td className="numeric">{formatNumber(column.errorCount)}</td>
                 </tr>
               );

@@ -134,7 +134,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
     try {
       const { jobId: id } = await api.call('importing.start', {
         fileToken: file.fileToken,
-        settings: { ...preview.settings, columnTypes },
+        settings: { ...preview.settings, columnTypes: { ...preview.settings.columnTypes, ...columnTypes } },
         ...(destination.mode === 'new'
           ? { datasetName: destination.name.trim() }
           : { datasetId: destination.datasetId, keyColumn: destination.keyColumn || undefined }),
@@ -201,7 +201,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
         <>
           {preview.warnings.length > 0 && (
             <section className="alert alert-warning" aria-labelledby="import-warnings">
-              <h2 id="import-warnings">{t('importing.warnings')}</h2>
+              <h2 id="import-warnings">{t('importing.warningsTitle')}</h2>
               <ul>
                 {preview.warnings.map((warning, index) => (
                   <li key={index}>{message(warning)}</li>

@@ -1,13 +1,22 @@
 import { useId } from 'react';
-import type { CellValue, ImportPreview } from '../../shared/contract';
+import type { CellValue, ColumnType, ImportPreview } from '../../shared/contract';
 import { useI18n } from '../i18n/i18n-context';
 
 export function RowsPreview({ preview }: { preview: ImportPreview }) {
   const { t, locale, formatNumber } = useI18n();
   const id = useId();
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
   // No thousands separator: codes and years read as typed (2024, not 2 024).
-  const numbers = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { useGrouping: false, maximumFractionDigits: 20 });
-  const show = (value: CellValue) => (typeof value === 'number' ? numbers.format(value) : value === null ? '' : String(value));
+  const numbers = new Intl.NumberFormat(tag, { useGrouping: false, maximumFractionDigits: 20 });
+  const dates = new Intl.DateTimeFormat(tag, { timeZone: 'UTC' });
+  // Values arrive as stored (dates in ISO); show them as the person writes them.
+  const show = (value: CellValue, type: ColumnType | undefined) => {
+    if (typeof value === 'number') return numbers.format(value);
+    if (typeof value === 'boolean') return t(value ? 'importing.preview.yes' : 'importing.preview.no');
+    if (value === null) return '';
+    if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dates.format(new Date(`${value}T00:00:00Z`));
+    return value;
+  };
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('importing.preview.title')}</h2>
@@ -33,7 +42,7 @@ export function RowsPreview({ preview }: { preview: ImportPreview }) {
                 <td className="numeric muted">{index + 1}</td>
                 {row.map((value, column) => (
                   <td key={column} className={typeof value === 'number' ? 'numeric' : undefined}>
-                    {show(value)}
+                    {show(value, preview.columns[column]?.type)}
                   </td>
                 ))}
               </tr>

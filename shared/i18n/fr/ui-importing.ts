@@ -53,11 +53,13 @@ export const importing = {
     datetime: 'Date et heure',
     text: 'Texte',
   },
-  warnings: 'Points d’attention',
+  warningsTitle: 'Points d’attention',
   preview: {
     title: 'Aperçu',
     caption: 'Les {shown} premières lignes sur {total}',
     rowNumber: 'N°',
+    yes: 'Oui',
+    no: 'Non',
   },
   destination: {
     title: 'Enregistrement',
@@ -82,12 +84,37 @@ export const importing = {
   phase: {
     start: 'Préparation',
     reading: 'Lecture du fichier',
-    parsing: 'Lecture du fichier',
-    inserting: 'Enregistrement des lignes',
-    typing: 'Contrôle des types',
-    indexing: 'Finalisation',
-    comparing: 'Comparaison avec la version précédente',
-    committing: 'Finalisation',
+    rereading: 'Relecture avec les types choisis',
+    saving: 'Enregistrement de la version',
     other: 'Traitement',
+  },
+  // Why a column got its type, as the services explain it (importing.preview).
+  reasons: {
+    empty: 'Colonne vide : gardée en texte.',
+    leading_zeros: 'Zéros en tête (ex. « {example} ») : c’est un code, gardé en texte.',
+    boolean: '{count} valeurs oui / non.',
+    date: '{count} dates reconnues.',
+    date_serial: '{count} dates, dont des dates Excel en nombre de jours.',
+    datetime: '{count} dates avec heure.',
+    registry: 'Numéros d’identification (ex. « {example} ») : gardés en texte.',
+    code_label: 'Le nom « {label} » désigne un code : gardé en texte.',
+    integer: '{count} nombres entiers.',
+    percent: '{count} pourcentages, enregistrés en nombres décimaux.',
+    decimal_comma: '{count} nombres à virgule décimale.',
+    decimal: '{count} nombres décimaux.',
+    mixed: 'Valeurs de natures différentes : gardées en texte.',
+    mostly: '{percent} % des valeurs ont un type précis, mais {count} non (ex. « {example} », ligne {line}) : gardée en texte.',
+    text: 'Du texte (ex. « {example} »).',
+    override: 'Type choisi par vous.',
+  },
+  warnings: {
+    mostly_typed:
+      'Colonne « {column} » : {percent} % des valeurs ont un type précis, mais {count} non (ex. « {example} », ligne {line}). Elle reste en texte : corrigez ces valeurs dans le fichier, ou choisissez son type ci-dessous (les valeurs qui ne conviennent pas seront signalées).',
+    nul_bytes: '{count} caractère(s) nul(s) ont été retirés du fichier.',
+    undecodable: '{count} caractère(s) illisible(s) avec l’encodage {encoding}. Essayez un autre encodage dans les réglages.',
+    other_sheets: 'La feuille « {sheet} » a été choisie ; {count} autre(s) feuille(s) contiennent aussi des données : changez de feuille dans les réglages si besoin.',
+    rows_above_header: 'Le tableau commence à la ligne {row} : les lignes au-dessus (titre, notes) sont ignorées.',
+    ragged_rows:
+      '{short} ligne(s) trop courte(s) et {long} trop longue(s) (lignes {lines}). Vérifiez le séparateur dans les réglages ; aucune valeur n’a été décalée.',
   },
 };
