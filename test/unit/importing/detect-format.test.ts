@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type * as FsPromises from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, test, vi } from 'vitest';
@@ -10,7 +11,7 @@ import { sample, writeTemp } from './spreadsheet-files';
 
 // Windows' answer for a file Excel holds open, simulated on any path naming the error code.
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof FsPromises>();
   const open = (path: string, ...rest: []) => {
     const code = /verrou-(\w+)/.exec(String(path))?.[1];
     return code ? Promise.reject(Object.assign(new Error(code), { code })) : actual.open(path, ...rest);
