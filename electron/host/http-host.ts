@@ -1,11 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
 import type { PushedEvent } from '../../shared/contract';
-import { contentSecurityPolicy } from '../../shared/csp';
 import type { Session } from './handler-context';
+import { loadRendererFile } from './renderer-files';
 import type { ServiceHost } from './service-host';
 
 // The page and the tests reach the services over loopback HTTP: `POST /api/<method>` with a
@@ -14,7 +12,6 @@ import type { ServiceHost } from './service-host';
 
 export const tokenHeader = 'authorization';
 export const sessionHeader = 'x-atelier-session';
-export const noncePlaceholder = '__CSP_NONCE__';
 // An upload chunk carries at most 12,000,000 base64 characters (see the contract).
 export const maxBodyBytes = 12 * 1024 * 1024;
 const sessionKeyPattern = /^[A-Za-z0-9_-]{16,128}$/;
@@ -34,19 +31,6 @@ export interface HttpHost {
   pageUrl: string;
   close(): Promise<void>;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 class HttpRefusal extends Error {
   constructor(readonly status: number) {
@@ -125,26 +109,10 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
 
   async function handleStatic(res: ServerResponse, pathname: string): Promise<void> {
     if (!rendererDir) throw new HttpRefusal(404);
-    const root = resolve(rendererDir);
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    } catch {
-      throw new HttpRefusal(400);
-    }
-    const file = resolve(root, '.' + relative);
-    if (relative.includes('\0') || !file.startsWith(root + sep)) throw new HttpRefusal(403);
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      throw new HttpRefusal(404);
-    }
-    const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (extname(file) !== '.html') return send(res, 200, type, body);
-    const nonce = randomBytes(18).toString('base64');
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
-    send(res, 200, type, body.toString('utf8').replaceAll(noncePlaceholder, nonce));
+    const file = await loadRendererFile(rendererDir, pathname);
+    if (file.status !== 200) throw new HttpRefusal(file.status);
+    if (file.csp) res.setHeader('Content-Security-Policy', file.csp);
+    send(res, 200, file.type, file.body);
   }
 
   const server = createServer(async (req, res) => {
