@@ -1,0 +1,27 @@
+import type { CellValue, ColumnType } from '../../shared/contract';
+import type { I18n } from '../i18n/i18n-context';
+
+// A stored value as a French (or English) reader expects it. A value kept as text because
+// it did not fit its type is shown exactly as it was in the file.
+export function formatCell(type: ColumnType, value: CellValue | undefined, i18n: Pick<I18n, 't' | 'formatNumber' | 'locale'>): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return i18n.t(value ? 'reviewing.yes' : 'reviewing.no');
+  if (typeof value === 'number') return type === 'integer' || type === 'decimal' ? i18n.formatNumber(value) : String(value);
+  if (type === 'date' || type === 'datetime') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(value);
+    if (m) {
+      const day = i18n.locale === 'fr' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+      return m[4] ? `${day} ${m[4]}` : day;
+    }
+  }
+  return value;
+}
+
+// What a copy (Ctrl+C) puts in a cell of the tab-separated text: numbers with the locale's
+// decimal separator so that a spreadsheet reads them back as numbers, no grouping.
+export function copyText(type: ColumnType, value: CellValue | undefined, i18n: Pick<I18n, 't' | 'locale'>): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && i18n.locale === 'fr') return String(value).replace('.', ',');
+  const text = typeof value === 'number' ? String(value) : formatCell(type, value, { ...i18n, formatNumber: String });
+  return text.replace(/[\t\r\n]+/g, ' ');
+}

@@ -1,0 +1,42 @@
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { ApiClient } from '../../shared/api-client';
+import type { FilterModel, GridView, SortModel } from '../../shared/contract';
+
+// What the page's grid currently shows: the datasource reads it on every block request,
+// the flags list and copy use it to ask the service about the same view.
+export interface ViewState {
+  sortModel: SortModel;
+  filterModel: FilterModel;
+  quickFilter: string;
+}
+
+export function gridView(versionId: number, view: ViewState): GridView {
+  return { versionId, ...view };
+}
+
+// The grid asks for rows [startRow, endRow) with its sort and filter models; the service
+// answers from SQL. The models pass through as they are (the contract checks them).
+export function createDatasource(
+  api: ApiClient,
+  versionId: number,
+  view: ViewState,
+  onError: (error: unknown) => void,
+  onCount: (rowCount: number) => void,
+): IDatasource {
+  return {
+    getRows(params: IGetRowsParams) {
+      view.sortModel = params.sortModel.map((s) => ({ colId: s.colId, sort: s.sort }));
+      view.filterModel = params.filterModel as FilterModel;
+      api.call('grid.rows', { ...gridView(versionId, view), startRow: params.startRow, endRow: params.endRow }).then(
+        ({ rows, rowCount }) => {
+          onCount(rowCount);
+          params.successCallback(rows, rowCount);
+        },
+        (error: unknown) => {
+          onError(error);
+          params.failCallback();
+        },
+      );
+    },
+  };
+}

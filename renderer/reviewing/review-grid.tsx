@@ -1,0 +1,182 @@
+import type { CellFocusedEvent, CellValueChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, type ClipboardEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { ColumnInfo, GridRow } from '../../shared/contract';
+import { reviewing as frReviewing } from '../../shared/i18n/fr/ui-reviewing';
+import { api } from '../api';
+import { useI18n, type UiKey } from '../i18n/i18n-context';
+import { gridTheme, styleNonce } from './ag-grid-setup';
+import { copyText } from './cell-format';
+import { rangeBetween, rangeSize, toTsv, type CellPosition, type CellRange } from './cell-range';
+import { columnDefs } from './column-defs';
+import { createDatasource, type ViewState } from './grid-datasource';
+
+export interface FocusedCell {
+  rowIndex: number;
+  rowId: number;
+  column: string;
+}
+
+interface ReviewGridProps {
+  versionId: number;
+  columns: readonly ColumnInfo[];
+  editable: boolean;
+  commentedColumns: ReadonlySet<string>;
+  view: ViewState;
+  onReady: (grid: GridApi<GridRow>) => void;
+  onFocus: (cell: FocusedCell | null) => void;
+  onRange: (range: CellRange | null) => void;
+  onEdit: (rowId: number, column: string, value: string | null) => void;
+  onKeyCommand: (command: 'undo' | 'redo' | 'fillDown') => void;
+  onCopied: (size: { rows: number; columns: number }) => void;
+  onCount: (rowCount: number) => void;
+  onError: (error: unknown) => void;
+}
+
+const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+// The grid itself: blocks of 100 rows from the service (at most 40 blocks kept, so memory
+// stays flat while scrolling a million rows), edits sent as typed, a cell range of our own
+// for Shift+arrows / Shift+click, Ctrl+C, fill down and row deletion.
+export function ReviewGrid(props: ReviewGridProps) {
+  const i18n = useI18n();
+  const gridRef = useRef<GridApi<GridRow> | null>(null);
+  const shift = useRef(false);
+  const anchor = useRef<CellPosition | null>(null);
+  const range = useRef<CellRange | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  const localeText = useMemo(
+    () => Object.fromEntries(Object.keys(frReviewing.agGrid).map((k) => [k, i18n.t(`reviewing.agGrid.${k}` as UiKey)])),
+    [i18n],
+  );
+  const defs = useMemo(
+    () =>
+      columnDefs({
+        versionId: props.versionId,
+        columns: props.columns,
+        i18n,
+        editable: props.editable,
+        commentedColumns: props.commentedColumns,
+        range: () => range.current,
+      }),
+    [props.versionId, props.columns, i18n, props.editable, props.commentedColumns],
+  );
+
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    gridRef.current = e.api;
+    const p = latest.current;
+    e.api.setGridOption('datasource', createDatasource(api, p.versionId, p.view, (error) => latest.current.onError(error), (n) => latest.current.onCount(n)));
+    p.onReady(e.api);
+  }, []);
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const p = latest.current;
+    grid.setGridOption('datasource', createDatasource(api, p.versionId, p.view, (error) => latest.current.onError(error), (n) => latest.current.onCount(n)));
+  }, [props.versionId]);
+
+  const setRange = (next: CellRange | null) => {
+    range.current = next;
+    latest.current.onRange(next);
+    gridRef.current?.refreshCells({ force: true });
+  };
+
+  const onCellFocused = (e: CellFocusedEvent<GridRow>) => {
+    const grid = gridRef.current;
+    const colId = e.column && typeof e.column !== 'string' ? e.column.getColId() : null;
+    if (!grid || e.rowIndex === null || colId === null) {
+      latest.current.onFocus(null);
+      return;
+    }
+    const position = { rowIndex: e.rowIndex, column: latest.current.columns.findIndex((c) => c.name === colId) };
+    if (!shift.current || !anchor.current) anchor.current = position;
+    setRange(rangeBetween(anchor.current, position));
+    const row = grid.getDisplayedRowAtIndex(e.rowIndex)?.data;
+    latest.current.onFocus(row ? { rowIndex: e.rowIndex, rowId: row.id, column: colId } : null);
+  };
+
+  const onCellValueChanged = (e: CellValueChangedEvent<GridRow>) => {
+    if (!e.data) return;
+    const value = e.newValue === null || e.newValue === undefined ? null : String(e.newValue);
+    latest.current.onEdit(e.data.id, e.column.getColId(), value);
+  };
+
+  const onKeyDownCapture = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    shift.current = e.shiftKey;
+    const grid = gridRef.current;
+    if (!grid || grid.getEditingCells().length > 0) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    const command = ctrl && key === 'z' && !e.shiftKey ? 'undo' : ctrl && (key === 'y' || (key === 'z' && e.shiftKey)) ? 'redo' : ctrl && key === 'd' ? 'fillDown' : null;
+    if (command) {
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current.onKeyCommand(command);
+      return;
+    }
+    const move = arrows[e.key];
+    const focused = grid.getFocusedCell();
+    if (e.shiftKey && move && focused) {
+      // Shift+arrows extend the range; AG Grid's community edition would just move.
+      e.preventDefault();
+      e.stopPropagation();
+      const columns = latest.current.columns;
+      const at = columns.findIndex((c) => c.name === focused.column.getColId());
+      const rowIndex = Math.max(0, Math.min(grid.getDisplayedRowCount() - 1, focused.rowIndex + move[0]));
+      const column = Math.max(0, Math.min(columns.length - 1, at + move[1]));
+      grid.ensureIndexVisible(rowIndex);
+      grid.setFocusedCell(rowIndex, columns[column]!.name);
+    }
+  };
+
+  // Ctrl+C: the range as tab-separated text, from the rows the grid holds.
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    const grid = gridRef.current;
+    const r = range.current;
+    if (!grid || !r || grid.getEditingCells().length > 0) return;
+    const columns = latest.current.columns.slice(r.left, r.right + 1);
+    const lines: string[][] = [];
+    for (let i = r.top; i <= r.bottom; i++) {
+      const row = grid.getDisplayedRowAtIndex(i)?.data;
+      if (row) lines.push(columns.map((c, j) => copyText(c.type, row.values[r.left + j], i18n)));
+    }
+    e.clipboardData.setData('text/plain', toTsv(lines));
+    e.preventDefault();
+    latest.current.onCopied({ rows: lines.length, columns: rangeSize(r).columns });
+  };
+
+  return (
+    <div
+      className="review-grid"
+      onKeyDownCapture={onKeyDownCapture}
+      onKeyUpCapture={(e) => (shift.current = e.shiftKey)}
+      onMouseDownCapture={(e) => (shift.current = e.shiftKey)}
+      onCopy={onCopy}
+    >
+      <AgGridReact<GridRow>
+        theme={gridTheme}
+        styleNonce={styleNonce}
+        rowModelType="infinite"
+        cacheBlockSize={100}
+        maxBlocksInCache={40}
+        maxConcurrentDatasourceRequests={2}
+        infiniteInitialRowCount={100}
+        blockLoadDebounceMillis={30}
+        getRowId={(p) => String(p.data.id)}
+        columnDefs={defs}
+        defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+        localeText={localeText}
+        rowClassRules={{ 'row-commented': (p) => p.data?.commented.includes('') ?? false, 'row-flagged': (p) => p.data?.flagged.includes('') ?? false }}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVerticallyAfterEdit
+        onGridReady={onGridReady}
+        onCellFocused={onCellFocused}
+        onCellValueChanged={onCellValueChanged}
+        tooltipShowDelay={500}
+      />
+    </div>
+  );
+}
