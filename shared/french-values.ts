@@ -13,7 +13,7 @@
 // - Dates are day first: dd/mm/yyyy, d/m/yyyy, dd/mm/yy (yy < 50 → 20yy), with /, - or . ;
 //   and year first: yyyy-mm-dd, yyyy/m/d. Datetimes add " hh:mm[:ss]" or "Thh:mm[:ss]".
 // - Codes stay text: leading zeros (01000, 0467600031), +33…, values of 16+ digits (beyond
-//   exact integers). SIREN/SIRET-shaped integers (9/14 digits) are numbers one by one; the
+//   exact integers; decimals just round). SIREN/SIRET-shaped integers (9/14 digits) are numbers one by one; the
 //   inference turns a column made only of them into text.
 // - A lone "-" is a zero: Excel's accounting format shows 0 that way, and CSV exports of
 //   budgets keep the dash (Montpellier's budget primitif has 148 of them).
@@ -33,10 +33,12 @@ export interface Scan {
   percent: boolean;
   // 9 or 14 digits and nothing else: SIREN / SIRET shaped.
   registryShaped: boolean;
+  // Set by storeScanned: whether the value fitted the type it was stored for.
+  fits: boolean;
 }
 
 export function newScan(): Scan {
-  return { kind: 'empty', number: 0, iso: '', bool: false, decimalComma: false, percent: false, registryShaped: false };
+  return { kind: 'empty', number: 0.5, iso: '', bool: false, decimalComma: false, percent: false, registryShaped: false, fits: true };
 }
 
 const booleanWords: Record<string, boolean> = {
@@ -107,7 +109,7 @@ function scanNumber(raw: string, start: number, end: number, out: Scan): boolean
       percent = true;
       e--;
     } else if (raw.charCodeAt(e - 1) === 0x20ac) e--;
-    else if (e - start > 3 && raw.slice(e - 3, e).toUpperCase() === 'EUR') e -= 3;
+    else if (e - start > 3 && isEur(raw, e - 3)) e -= 3;
     else break;
     while (e > start && isBlank(raw.charCodeAt(e - 1))) e--;
     end = e;
@@ -117,7 +119,7 @@ function scanNumber(raw: string, start: number, end: number, out: Scan): boolean
   if (raw.charCodeAt(i) === 0x20ac) {
     i++;
     while (i < end && isBlank(raw.charCodeAt(i))) i++;
-  } else if (end - i > 3 && raw.slice(i, i + 3).toUpperCase() === 'EUR') {
+  } else if (end - i > 3 && isEur(raw, i)) {
     i += 3;
     while (i < end && isBlank(raw.charCodeAt(i))) i++;
   }
@@ -128,14 +130,18 @@ function scanNumber(raw: string, start: number, end: number, out: Scan): boolean
     i++;
   }
   const digitsFrom = i;
-  // Integer part with optional thousands separators in groups of three.
-  let intDigits = '';
+  // The digits accumulate into one integer (exact up to 15 digits, beyond which a value is a
+  // code) and the decimal point only divides at the end: no strings are built.
+  let mantissa = 0;
+  let intCount = 0;
   let groupLength = 0;
   let separator = -1; // the thousands separator in use
   let groups = 0;
   while (i < end) {
     const c = raw.charCodeAt(i);
     if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 48);
+      intCount++;
       groupLength++;
       i++;
       continue;
@@ -150,57 +156,71 @@ function scanNumber(raw: string, start: number, end: number, out: Scan): boolean
       const next = raw.charCodeAt(k);
       if (k - i - 1 !== 3 || (next !== 46 && next !== 44)) break;
     }
+    const kind = c === NBSP || c === NNBSP ? SPACE : c;
     if (separator === -1) {
       if (groupLength < 1 || groupLength > 3) return false;
-      separator = c === NBSP || c === NNBSP ? SPACE : c;
-    } else if ((c === NBSP || c === NNBSP ? SPACE : c) !== separator || groupLength !== 3) return false;
-    intDigits += raw.slice(i - groupLength, i);
+      separator = kind;
+    } else if (kind !== separator || groupLength !== 3) return false;
     groupLength = 0;
     groups++;
     i++;
   }
   if (groups > 0 && groupLength !== 3) return false;
-  intDigits += raw.slice(i - groupLength, i);
-  let fraction = '';
+  const leadingZero = intCount > 1 && raw.charCodeAt(digitsFrom) === 48;
+  let fracCount = 0;
   let decimalComma = false;
   const decimalAt = raw.charCodeAt(i);
   if (i < end && (decimalAt === 44 || (decimalAt === 46 && separator !== 46))) {
     if (decimalAt === 44 && separator === 44) return false;
     decimalComma = decimalAt === 44;
-    const from = ++i;
-    while (i < end && isDigit(raw.charCodeAt(i))) i++;
-    fraction = raw.slice(from, i);
-    if (fraction === '' && intDigits === '') return false;
+    i++;
+    while (i < end && isDigit(raw.charCodeAt(i))) {
+      mantissa = mantissa * 10 + (raw.charCodeAt(i) - 48);
+      fracCount++;
+      i++;
+    }
+    if (fracCount === 0 && intCount === 0) return false;
   }
-  let exponent = '';
-  if (i < end && (raw.charCodeAt(i) === 69 || raw.charCodeAt(i) === 101) && groups === 0 && intDigits !== '') {
+  let exponent = 0;
+  let hasExponent = false;
+  if (i < end && (raw.charCodeAt(i) === 69 || raw.charCodeAt(i) === 101) && groups === 0 && intCount > 0) {
     let k = i + 1;
-    if (raw.charCodeAt(k) === 43 || raw.charCodeAt(k) === 45) k++;
+    const expNegative = raw.charCodeAt(k) === 45;
+    if (expNegative || raw.charCodeAt(k) === 43) k++;
     const from = k;
-    while (k < end && isDigit(raw.charCodeAt(k))) k++;
+    while (k < end && isDigit(raw.charCodeAt(k))) exponent = exponent * 10 + (raw.charCodeAt(k++) - 48);
     if (k === from) return false;
-    exponent = raw.slice(i + 1, k);
+    if (expNegative) exponent = -exponent;
+    hasExponent = true;
     i = k;
   }
-  if (i !== end || (intDigits === '' && fraction === '')) return false;
+  if (i !== end || (intCount === 0 && fracCount === 0)) return false;
   // Codes: leading zeros, a + before a long run of digits (phone), more digits than a double
   // holds exactly.
-  if (intDigits.length > 1 && intDigits.charCodeAt(0) === 48 && groups === 0 && !percent) return codeOut(out);
-  if (signAt === 43 && intDigits.length >= 8) return codeOut(out);
-  if (intDigits.length + fraction.length > 15 && groups === 0) return codeOut(out);
-  const text = (negative ? '-' : '') + (intDigits || '0') + (fraction ? '.' + fraction : '') + (exponent ? 'e' + exponent : '');
-  let value = Number(text);
+  if (leadingZero && groups === 0 && !percent) return codeOut(out);
+  if (signAt === 43 && intCount >= 8) return codeOut(out);
+  if (intCount > 15 && fracCount === 0 && groups === 0) return codeOut(out);
+  // An exact integer divided by a power of ten is the correctly rounded decimal.
+  let value = fracCount > 0 ? mantissa / powersOfTen[fracCount]! : mantissa;
+  if (hasExponent) value = Number(`${value}e${exponent}`);
+  if (negative) value = -value;
   if (!Number.isFinite(value)) return false;
-  if (percent) value = roundFraction(value / 100, fraction.length + 2);
+  if (percent) value = roundFraction(value / 100, fracCount + 2);
   out.number = value;
   out.decimalComma = decimalComma;
   out.percent = percent;
-  out.registryShaped = !percent && !negative && groups === 0 && fraction === '' && digitsFrom === start && (intDigits.length === 9 || intDigits.length === 14);
-  if (fraction === '' && exponent === '' && !percent && Number.isSafeInteger(value)) {
+  out.registryShaped = !percent && !negative && groups === 0 && fracCount === 0 && digitsFrom === start && (intCount === 9 || intCount === 14);
+  if (fracCount === 0 && !hasExponent && !percent && Number.isSafeInteger(value)) {
     out.kind = value === 0 || value === 1 ? 'binary' : 'integer';
     out.bool = value === 1;
   } else out.kind = 'decimal';
   return true;
+}
+
+const powersOfTen = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+function isEur(raw: string, at: number): boolean {
+  return (raw.charCodeAt(at) | 32) === 101 && (raw.charCodeAt(at + 1) | 32) === 117 && (raw.charCodeAt(at + 2) | 32) === 114;
 }
 
 function codeOut(out: Scan): true {
@@ -230,8 +250,10 @@ function validDate(y: number, m: number, d: number): boolean {
   return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
+const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+  return width === 2 && n < 100 ? twoDigits[n]! : String(n).padStart(width, '0');
 }
 
 // Dates and datetimes. Sets kind and iso; false when it is not one.
@@ -335,29 +357,39 @@ export function coerceValue(type: ColumnType, raw: RawValue, scan: Scan = scratc
     return type === 'text' ? { ok: true, value: raw ? 'VRAI' : 'FAUX' } : { ok: false, value: raw ? 'VRAI' : 'FAUX' };
   }
   if (type === 'text') return { ok: true, value: raw };
-  return coerceScanned(type, raw, scanValue(raw, scan), scan);
+  const value = storeScanned(type, raw, scanValue(raw, scan), scan);
+  return scan.fits ? { ok: true, value } : { ok: false, value: raw };
 }
 
 // For callers that already scanned the text (the import scans every value once for the
-// inference, then stores it).
-export function coerceScanned(type: ColumnType, raw: string, kind: ValueKind, scan: Scan): Coerced {
-  if (kind === 'empty') return { ok: true, value: null };
+// inference, then stores it): the stored value, and `scan.fits` says whether it fitted (when
+// not, the raw text is what is returned). Allocates nothing, for millions of cells.
+export function storeScanned(type: ColumnType, raw: string, kind: ValueKind, scan: Scan): string | number | null {
+  scan.fits = true;
+  if (kind === 'empty') return null;
   switch (type) {
     case 'integer':
-      return kind === 'integer' || kind === 'binary' ? { ok: true, value: scan.number } : { ok: false, value: raw };
+      if (kind === 'integer' || kind === 'binary') return scan.number;
+      break;
     case 'decimal':
-      return kind === 'integer' || kind === 'binary' || kind === 'decimal' ? { ok: true, value: scan.number } : { ok: false, value: raw };
+      if (kind === 'integer' || kind === 'binary' || kind === 'decimal') return scan.number;
+      break;
     case 'boolean':
-      return kind === 'boolean' || kind === 'binary' ? { ok: true, value: scan.bool ? 1 : 0 } : { ok: false, value: raw };
+      if (kind === 'boolean' || kind === 'binary') return scan.bool ? 1 : 0;
+      break;
     case 'date':
-      if (kind === 'date') return { ok: true, value: scan.iso };
-      return kind === 'datetime' && scan.iso.endsWith('T00:00:00') ? { ok: true, value: scan.iso.slice(0, 10) } : { ok: false, value: raw };
+      if (kind === 'date') return scan.iso;
+      if (kind === 'datetime' && scan.iso.endsWith('T00:00:00')) return scan.iso.slice(0, 10);
+      break;
     case 'datetime':
-      if (kind === 'datetime') return { ok: true, value: scan.iso };
-      return kind === 'date' ? { ok: true, value: `${scan.iso}T00:00:00` } : { ok: false, value: raw };
+      if (kind === 'datetime') return scan.iso;
+      if (kind === 'date') return `${scan.iso}T00:00:00`;
+      break;
     case 'text':
-      return { ok: true, value: raw };
+      return raw;
   }
+  scan.fits = false;
+  return raw;
 }
 
 function coerceNumber(type: ColumnType, value: number): Coerced {

@@ -21,8 +21,7 @@ export async function buildPreview(
     scanned.columns.map((column, c): CellValue => {
       const cell = row[c] ?? null;
       const stored = storeCell(column.type, cell, observeCell(scratch, cell, scan, 0), scan);
-      if (stored.ok && column.type === 'boolean' && stored.value !== null) return stored.value === 1;
-      return stored.value;
+      return scan.fits && column.type === 'boolean' && stored !== null ? stored === 1 : stored;
     }),
   );
   return {

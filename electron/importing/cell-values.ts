@@ -1,5 +1,5 @@
 import type { ColumnType } from '../../shared/contract';
-import { coerceScanned, coerceValue, scanValue, type Coerced, type Scan, type ValueKind } from '../../shared/french-values';
+import { coerceValue, scanValue, storeScanned, type Scan, type ValueKind } from '../../shared/french-values';
 import type { RawCell } from './raw-table';
 import { serialToDateCell } from './readers/excel-dates';
 import type { ColumnStats } from './type-inference';
@@ -20,22 +20,27 @@ export function observeCell(stats: ColumnStats, cell: RawCell, scan: Scan, line:
   return 'text';
 }
 
-export function storeCell(type: ColumnType, cell: RawCell, kind: ValueKind, scan: Scan): Coerced {
-  if (typeof cell === 'string') return coerceScanned(type, cell, kind, scan);
-  if (cell === null) return { ok: true, value: null };
-  if (typeof cell === 'object') return storeDate(type, cell.date);
+// The value as stored for a column of `type`; `scan.fits` tells whether it fitted.
+export function storeCell(type: ColumnType, cell: RawCell, kind: ValueKind, scan: Scan): string | number | null {
+  if (typeof cell === 'string') return storeScanned(type, cell, kind, scan);
+  scan.fits = true;
+  if (cell === null) return null;
+  if (typeof cell === 'object') return storeDate(type, cell.date, scan);
   // A plain number in a date column is an Excel serial. The readers already turn
   // date-formatted cells into dates with the workbook's own date system; a stray unformatted
   // serial is read in the 1900 system, Excel's default.
   if ((type === 'date' || type === 'datetime') && typeof cell === 'number') {
     const converted = serialToDateCell(cell, false);
-    if (converted !== null && typeof converted === 'object') return storeDate(type, converted.date);
+    if (converted !== null && typeof converted === 'object') return storeDate(type, converted.date, scan);
   }
-  return coerceValue(type, cell);
+  const coerced = coerceValue(type, cell);
+  scan.fits = coerced.ok;
+  return coerced.value;
 }
 
-function storeDate(type: ColumnType, iso: string): Coerced {
-  if (type === 'datetime') return { ok: true, value: iso.length === 10 ? `${iso}T00:00:00` : iso };
-  if (type === 'date') return iso.length === 10 || iso.endsWith('T00:00:00') ? { ok: true, value: iso.slice(0, 10) } : { ok: false, value: iso };
-  return type === 'text' ? { ok: true, value: iso } : { ok: false, value: iso };
+function storeDate(type: ColumnType, iso: string, scan: Scan): string {
+  if (type === 'datetime') return iso.length === 10 ? `${iso}T00:00:00` : iso;
+  if (type === 'date' && (iso.length === 10 || iso.endsWith('T00:00:00'))) return iso.slice(0, 10);
+  scan.fits = type === 'text';
+  return iso;
 }

@@ -70,10 +70,10 @@ function readPass(settings: ImportSettings, phase: string): Promise<Pass> {
         db.exec('BEGIN');
         return undefined;
       case 'rows':
-        inserter!.insert(message.values, message.count);
-        for (let i = 0; i < message.mismatches.length; i++) mismatches.push(message.mismatches[i]!);
-        rows += message.count;
-        sinceCommit += message.count;
+        inserter!.insert(message.packed);
+        for (const value of message.packed.mismatches) mismatches.push(value);
+        rows += message.packed.count;
+        sinceCommit += message.packed.count;
         if (sinceCommit >= commitEveryRows) {
           db.exec('COMMIT; BEGIN');
           sinceCommit = 0;

@@ -97,16 +97,28 @@ export async function openTable(path: string, settings: ImportSettings, progress
     sample.push(...next.value.rows);
     sampleLines.push(...next.value.lines);
   }
-  fillMerges(sample, 0, source.merges, Number.POSITIVE_INFINITY);
-  const layout = findLayout(sample, source.merges, settings);
+  // A merge may reach below the last row the reader emitted (trailing rows left empty).
+  const mergedTo = Math.max(0, ...source.merges.map((m) => m.e.r + 1));
+  while (sample.length < mergedTo && done) {
+    sample.push([]);
+    sampleLines.push(sample.length);
+  }
+  // The header is looked for with every merge filled; then only the header rows keep their
+  // labels copied across, data rows get values merged down.
+  const filled = sample.map((row) => [...row]);
+  fillMerges(filled, 0, source.merges, Number.POSITIVE_INFINITY);
+  const layout = findLayout(filled, source.merges, settings);
   applied.headerRow = layout.headerRow;
   applied.headerRows = layout.headerRows;
   const dataFrom = layout.headerRow - 1 + layout.headerRows;
+  fillMerges(sample, 0, source.merges, dataFrom);
+  for (let r = layout.headerRow - 1; r < dataFrom; r++) sample[r] = filled[r]!;
   const headerWidth = format === 'csv' ? sample[layout.headerRow - 1]!.length : 0;
   const ragged: RaggedRows = { short: 0, long: 0, firstLines: [] };
   const project = (rows: RawRow[], lines: number[]): RowBatch => {
     const out: RowBatch = { rows: [], lines: [] };
     const columns = layout.sourceColumns;
+    const identity = columns.every((source, c) => source === c);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (headerWidth > 0 && row.length !== headerWidth && !(row.length === 1 && isEmptyCell(row[0]))) {
@@ -114,10 +126,11 @@ export async function openTable(path: string, settings: ImportSettings, progress
         else ragged.long++;
         if (ragged.firstLines.length < 10) ragged.firstLines.push(lines[i]!);
       }
-      const cells: RawRow = new Array(columns.length);
+      // The usual case, every column kept in place: the row is used as it is.
+      const cells: RawRow = identity && row.length === columns.length ? row : new Array(columns.length);
       let filled = false;
       for (let c = 0; c < columns.length; c++) {
-        const cell = row[columns[c]!] ?? null;
+        const cell = cells === row ? row[c]! : (row[columns[c]!] ?? null);
         cells[c] = cell;
         if (!filled && !isEmptyCell(cell)) filled = true;
       }

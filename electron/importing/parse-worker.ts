@@ -34,9 +34,9 @@ const sink: RowSink = {
   async start(columns) {
     post({ type: 'start', ...columns });
   },
-  async rows(values, count, mismatches) {
+  async rows({ packed, transfer }) {
     inFlight++;
-    post({ type: 'rows', values, count, mismatches });
+    port.postMessage({ type: 'rows', packed } satisfies ParseMessage, transfer);
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (wake = resolve));
   },
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../workspace/open-workspace';
+import { NUMBER, TEXT, type PackedRows } from './packed-rows';
 import type { StoredValue } from './scan-table';
 
 // SQLite takes up to 32,766 bound values per statement; a few hundred rows per INSERT
@@ -9,7 +10,6 @@ const maxRowsPerStatement = 200;
 // Appends rows to a staging table with multi-row INSERT statements prepared once; `_row` is
 // left to SQLite, which numbers a fresh table's rows 1, 2, 3… in insertion order.
 export class RowInserter {
-  readonly #width: number;
   readonly #rowsPerStatement: number;
   readonly #many: ReturnType<Db['prepare']>;
   readonly #one: ReturnType<Db['prepare']>;
@@ -17,30 +17,38 @@ export class RowInserter {
   readonly #row: StoredValue[];
 
   constructor(db: Db, table: string, columns: readonly string[]) {
-    this.#width = columns.length;
     this.#rowsPerStatement = Math.max(1, Math.min(maxRowsPerStatement, Math.floor(maxParams / columns.length)));
     const list = columns.map((c) => `"${c}"`).join(', ');
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     this.#many = db.prepare(`INSERT INTO "${table}" (${list}) VALUES ${Array(this.#rowsPerStatement).fill(tuple).join(', ')}`);
     this.#one = db.prepare(`INSERT INTO "${table}" (${list}) VALUES ${tuple}`);
-    this.#params = new Array(this.#rowsPerStatement * this.#width);
-    this.#row = new Array(this.#width);
+    this.#params = new Array(this.#rowsPerStatement * columns.length);
+    this.#row = new Array(columns.length);
   }
 
-  insert(values: readonly StoredValue[], count: number): void {
-    const width = this.#width;
+  insert(packed: PackedRows): void {
+    const { kinds, numbers, text, textEnds } = packed;
     const perStatement = this.#rowsPerStatement;
-    const params = this.#params;
+    let textFrom = 0;
+    let cell = 0;
+    const fill = (params: StoredValue[]) => {
+      for (let i = 0; i < params.length; i++, cell++) {
+        const kind = kinds[cell];
+        if (kind === TEXT) {
+          const to = textEnds[cell]!;
+          params[i] = text.substring(textFrom, to);
+          textFrom = to;
+        } else params[i] = kind === NUMBER ? numbers[cell]! : null;
+      }
+    };
     let r = 0;
-    for (; r + perStatement <= count; r += perStatement) {
-      const from = r * width;
-      for (let i = 0; i < params.length; i++) params[i] = values[from + i] ?? null;
-      this.#many.run(params);
+    for (; r + perStatement <= packed.count; r += perStatement) {
+      fill(this.#params);
+      this.#many.run(this.#params);
     }
-    const row = this.#row;
-    for (; r < count; r++) {
-      for (let c = 0; c < width; c++) row[c] = values[r * width + c] ?? null;
-      this.#one.run(row);
+    for (; r < packed.count; r++) {
+      fill(this.#row);
+      this.#one.run(this.#row);
     }
   }
 }

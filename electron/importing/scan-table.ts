@@ -4,16 +4,17 @@ import { newScan, type ValueKind } from '../../shared/french-values';
 import { observeCell, storeCell } from './cell-values';
 import { safeColumnNames } from './column-names';
 import { openTable } from './open-table';
+import { RowPacker } from './packed-rows';
 import type { RawRow, SheetInfo } from './raw-table';
 import { ColumnStats, inferType, type InferredType } from './type-inference';
 
 export type StoredValue = string | number | null;
 
-// How the import receives rows: values flattened row after row in the storage form of
-// `types`, and the (row number, column index) pairs of values that did not fit.
+// How the import receives rows: packed in the storage form of `types`, with the (row number,
+// column index) pairs of values that did not fit.
 export interface RowSink {
   start(columns: { names: string[]; labels: string[]; types: ColumnType[] }): Promise<void>;
-  rows(values: StoredValue[], count: number, mismatches: number[]): Promise<void>;
+  rows(batch: ReturnType<RowPacker['take']>): Promise<void>;
 }
 
 export interface ScanOptions {
@@ -96,23 +97,21 @@ export async function scanTable(path: string, settings: ImportSettings, options:
       await options.sink.start({ names, labels: layout.labels, types: storedTypes });
     }
     for (let i = 0; preview.length < previewRows && i < rows.length; i++) preview.push(rows[i]!);
-    const values: StoredValue[] = options.sink ? new Array(rows.length * width) : [];
-    const mismatches: number[] = [];
+    const packer = storedTypes ? new RowPacker(width, rows.length) : null;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       const line = lines[r]!;
       for (let c = 0; c < width; c++) {
         const cell = row[c] ?? null;
         kinds[c] = observeCell(stats[c]!, cell, scan, line);
-        if (storedTypes) {
-          const stored = storeCell(storedTypes[c]!, cell, kinds[c]!, scan);
-          values[r * width + c] = stored.value;
-          if (!stored.ok) mismatches.push(rowsSoFar + r + 1, c);
+        if (packer) {
+          packer.add(storeCell(storedTypes![c]!, cell, kinds[c]!, scan));
+          if (!scan.fits) packer.mismatch(rowsSoFar + r + 1, c);
         }
       }
     }
     rowsSoFar += rows.length;
-    if (options.sink && rows.length > 0) await options.sink.rows(values, rows.length, mismatches);
+    if (packer && rows.length > 0) await options.sink!.rows(packer.take());
   }
   const finished = await table.finish();
   if (rowsSoFar === 0) throw new AppError('import.empty', {});

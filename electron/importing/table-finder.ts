@@ -17,7 +17,11 @@ export const layoutSampleRows = 1000;
 const headerSearchRows = 50;
 
 export function isEmptyCell(cell: RawCell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // Most cells start with a visible character: no need to trim them.
+  const first = cell.charCodeAt(0);
+  return cell === '' || ((first === 32 || first === 9 || first === 0xa0) && cell.trim() === '');
 }
 
 function filledCount(row: RawRow): number {
@@ -33,9 +37,9 @@ function cellLabel(cell: RawCell | undefined): string {
 }
 
 // Merged cells hold their value in the top-left cell only. In the header rows a merged label
-// spans the columns below it; in the data, a value merged down several rows (a category)
-// belongs to each of them. Data merged across columns is not copied sideways: that would
-// invent columns.
+// spans the columns below it; in the data, a block merged down several rows (a category)
+// belongs to each of its cells. A data value merged across one row only is not copied
+// sideways: PDF conversions spread one name over five columns that way.
 export function fillMerges(rows: RawRow[], firstRow: number, merges: readonly MergedRange[], dataFrom: number): void {
   for (const m of merges) {
     const top = rows[m.s.r - firstRow];
@@ -45,7 +49,7 @@ export function fillMerges(rows: RawRow[], firstRow: number, merges: readonly Me
     for (let r = m.s.r; r <= m.e.r; r++) {
       const row = rows[r - firstRow];
       if (!row) continue;
-      const lastColumn = r < dataFrom ? m.e.c : m.s.c;
+      const lastColumn = r < dataFrom || m.e.r > m.s.r ? m.e.c : m.s.c;
       for (let c = m.s.c; c <= lastColumn; c++) if (isEmptyCell(row[c])) row[c] = value;
     }
   }
@@ -53,6 +57,12 @@ export function fillMerges(rows: RawRow[], firstRow: number, merges: readonly Me
 
 function isTextual(cell: RawCell | undefined): boolean {
   return typeof cell === 'string' && cell.trim() !== '' && !/^[\d\s.,:/%€+-]+$/.test(cell.trim());
+}
+
+// One text alone on its row, or merged across the table: a title, not a header.
+function isTitle(row: RawRow): boolean {
+  const values = new Set(row.filter((cell) => !isEmptyCell(cell)).map(cellLabel));
+  return values.size === 1 && row.filter((cell) => !isEmptyCell(cell)).length > 1;
 }
 
 // The header is the first row, below any title lines, that fills at least half the table's
@@ -71,7 +81,7 @@ export function findLayout(sample: RawRow[], merges: readonly MergedRange[], set
     headerIndex = sample.findIndex((row, i) => {
       if (i >= headerSearchRows) return false;
       const filled = filledCount(row);
-      return filled >= needed && row.filter(isTextual).length * 2 >= filled;
+      return filled >= needed && row.filter(isTextual).length * 2 >= filled && !isTitle(row);
     });
     if (headerIndex < 0) headerIndex = sample.findIndex((row) => filledCount(row) > 0);
   }

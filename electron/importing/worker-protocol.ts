@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { ColumnType, ImportPreview, ImportSettings } from '../../shared/contract';
 import { AppError, isErrorCode, type ErrorPayload } from '../../shared/errors';
-import type { ScannedTable, StoredValue } from './scan-table';
+import type { PackedRows } from './packed-rows';
+import type { ScannedTable } from './scan-table';
 
 // Messages between the host, the import worker (writes the workspace) and the parse worker
 // (reads the file). Errors cross as payloads; anything unexpected becomes 'api.internal'.
@@ -19,7 +20,7 @@ export type ScanSummary = Omit<ScannedTable, 'preview'>;
 export type ParseMessage =
   | { type: 'progress'; fraction: number; rows: number }
   | { type: 'start'; names: string[]; labels: string[]; types: ColumnType[] }
-  | { type: 'rows'; values: StoredValue[]; count: number; mismatches: number[] }
+  | { type: 'rows'; packed: PackedRows }
   | { type: 'preview'; preview: ImportPreview }
   | { type: 'scanned'; summary: ScanSummary }
   | { type: 'error'; error: ErrorPayload };
