@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,6 +14,7 @@ let session: BrowserSession;
 let page: Page;
 let admin: ApiClient;
 const csvPath = join(tmpdir(), `atelier-e2e-communes-${process.pid}.csv`);
+const bigCsvPath = join(tmpdir(), `atelier-e2e-big-${process.pid}.csv`);
 
 beforeAll(async () => {
   // Windows-style French export: semicolons, CRLF, leading-zero codes, decimal commas.
@@ -37,7 +38,18 @@ beforeAll(async () => {
   await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
 });
 
-afterAll(async () => session?.close());
+afterAll(async () => {
+  await session?.close();
+  rmSync(csvPath, { force: true });
+  rmSync(bigCsvPath, { force: true });
+});
+
+const dropZone = () => page.getByRole('region', { name: 'Zone de dépôt de fichier' });
+
+async function openImport() {
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Import' }).click();
+  await dropZone().waitFor();
+}
 
 test('a CSV goes from the file picker to the datasets list, with a type changed on the way', async () => {
   await page.getByRole('button', { name: 'Importer mon premier fichier' }).click();
@@ -71,4 +83,51 @@ test('a CSV goes from the file picker to the datasets list, with a type changed 
   const { versions } = await admin.call('datasets.get', { datasetId: dataset!.id });
   const types = Object.fromEntries(versions[0]!.columns.map((c) => [c.name, c.type]));
   expect(types).toMatchObject({ code_insee: 'text', population: 'decimal', surface_km2: 'decimal', date_recensement: 'date' });
+});
+
+test('a dropped file becomes a new version of the dataset, compared by its key column', async () => {
+  await openImport();
+  const text = 'code_insee;commune;population;surface_km2;date_recensement\n01004;Ambérieu-en-Bugey;14600;24,6;01/01/2022\n01053;Bourg-en-Bresse;41248;23,86;01/01/2022\n01173;Gex;13277;32,04;01/01/2022\n01283;Oyonnax;22346;36,03;01/01/2022\n01450;Valserhône;16767;48,2;01/01/2022\n';
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'communes-2022.csv', { type: 'text/csv' }));
+    return transfer;
+  }, text);
+  await dropZone().dispatchEvent('drop', { dataTransfer });
+  await page.getByText('Les 5 premières lignes sur 5').waitFor();
+
+  await page.getByLabel('Nouvelle version d’un jeu existant').check();
+  expect(await page.getByLabel('Jeu de données', { exact: true }).inputValue()).not.toBe('');
+  await page.getByLabel('Colonne clé (facultatif)').selectOption({ label: 'code_insee' });
+  await expectNoSeriousViolations(page, 'the import destination');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+
+  await page.getByText('Le jeu de données « Communes de l’Ain » a été importé : 5 lignes.').waitFor({ timeout: 30_000 });
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Communes de l’Ain' }) });
+  await expect.poll(() => row.getByRole('cell').first().innerText()).toBe('2');
+  const [dataset] = await admin.call('datasets.list', {});
+  const { versions } = await admin.call('datasets.get', { datasetId: dataset!.id });
+  expect(versions.find((v) => v.number === 2)?.changes).toMatchObject({ keyColumn: 'code_insee', rowsAdded: 1, rowsRemoved: 0 });
+});
+
+test('a long import shows its progress and can be cancelled, leaving nothing behind', async () => {
+  const lines = ['code;libelle;montant;date'];
+  for (let i = 0; i < 600_000; i++) lines.push(`${String(i % 99999).padStart(5, '0')};Ligne ${i};${i},25;15/03/2023`);
+  writeFileSync(bigCsvPath, lines.join('\n'));
+  await openImport();
+  await page.getByLabel('Choisir un fichier…').setInputFiles(bigCsvPath);
+  await page.getByRole('heading', { name: 'Colonnes et types' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Nom du jeu de données').fill('Trop long');
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+
+  await page.getByRole('heading', { name: 'Import en cours' }).waitFor();
+  await page.getByRole('progressbar', { name: 'Avancement de l’import' }).waitFor();
+  // job.progress events, pushed over the event stream, move the phase and the row count.
+  await page.getByText(/Lecture du fichier · [\d\s\u202f]+ lignes traitées/).waitFor();
+  await expectNoSeriousViolations(page, 'the import progress');
+  await page.screenshot({ path: '/tmp/atelier-import-progress.png' });
+  await page.getByRole('button', { name: 'Annuler l’import' }).click();
+
+  await page.getByText('Opération annulée', { exact: false }).waitFor({ timeout: 30_000 });
+  expect((await admin.call('datasets.list', {})).map((d) => d.name)).toEqual(['Communes de l’Ain']);
 });
