@@ -31,6 +31,9 @@ export class ColumnStats {
     if (typeof cell === 'number') {
       this.sheetNumbers++;
       this.counts[Number.isSafeInteger(cell) ? (cell === 0 || cell === 1 ? 'binary' : 'integer') : 'decimal']++;
+      // SIRET typed as a number in a spreadsheet is still an identifier.
+      const digits = cell > 0 && Number.isSafeInteger(cell) ? String(cell).length : 0;
+      if (digits === 9 || digits === 14) this.registryShaped++;
       if (!this.numberExample) this.numberExample = { value: String(cell), line };
     } else if (typeof cell === 'boolean') this.counts.boolean++;
     else this.counts[cell.date.length > 10 ? 'datetime' : 'date']++;
@@ -46,7 +49,7 @@ export interface InferredType {
 // Share of a column that must fit a type for the agent to be told "almost all numbers".
 const mostlyShare = 0.95;
 // Labels of identifier columns whose digits are codes, not quantities (code postal, INSEE…).
-const codeLabel = /\b(code|cp|insee|siren|siret|nic|tel|telephone|fax|portable|mobile|nir|rna|uai|rne|cedex|finess)\b/;
+const codeLabel = /\b(codes?|cp|insee|sirens?|sirets?|nic|tel|telephones?|fax|portables?|mobiles?|nir|rna|uai|rne|cedex|finess)\b/;
 
 function foldLabel(label: string): string {
   return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ');

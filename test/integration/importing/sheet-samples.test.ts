@@ -1,0 +1,168 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { ColumnType, ImportSettings } from '../../../shared/contract';
+import { importedVersion, importFile } from '../../support/import-helpers';
+import { openTestWorkspace, samplesDir, type TestWorkspace } from '../../support/temp-workspace';
+
+// Every spreadsheet of ../shared/samples through the whole import (format from the content,
+// sheet choice, header below titles, merges, types, version). The readers' own tests check the
+// raw cells; these check the imported dataset. Row counts and the values marked "LO" were
+// checked once against LibreOffice 7's conversion of the same file
+// (soffice --headless --convert-to csv, every sheet): same rows, same values (LibreOffice
+// writes dates as shown, e.g. 10/15/2017, and percentages as 52%).
+interface Expected {
+  rows: number;
+  settings?: Partial<ImportSettings>;
+  given?: ImportSettings;
+  columns?: string[];
+  types?: Record<string, ColumnType>;
+  values?: [row: number, Record<string, unknown>][];
+}
+
+const expected: Record<string, Expected | { error: string }> = {
+  'dae/dae_test.xlsx': {
+    rows: 1,
+    types: { lat_coor1: 'decimal', acc_lib: 'boolean', com_cp: 'text', dtpr_lcad: 'date' },
+    values: [[1, { nom: 'DAE', lat_coor1: -21.37164969113045, com_cp: '97442', acc_lib: 1, acc_pcsec: 0, tel1: '+262262200033' }]], // LO
+  },
+  'decp/exemple-valide.ods': { rows: 1, types: { acheteur_id: 'text' }, values: [[1, { acheteur_id: '23350001600040', montant: 21800.1 }]] },
+  'decp/exemple-valide.xls': {
+    rows: 1,
+    types: { acheteur_id: 'text', datenotification: 'date' },
+    // acheteur.id is a float in the file (23350001600040.0): an identifier all the same. LO
+    values: [[1, { uid: '23350001600040201900056462300 ', acheteur_id: '23350001600040', datenotification: '2019-04-27', montant: 21800.1 }]],
+  },
+  'decp/exemple-valide.xlsx': { rows: 4, types: { acheteur_id: 'text', codecpv: 'integer' }, values: [[1, { acheteur_id: '23350001600040', codecpv: 79311000 }]] },
+  'edge/csvkit-test_skip_lines.xlsx': {
+    rows: 5,
+    settings: { headerRow: 4 },
+    types: { date: 'date', integer: 'integer', boolean: 'boolean', datetime: 'datetime' },
+    values: [[1, { text: 'Chicago Reader', date: '1971-01-01', integer: 40, boolean: 1, datetime: '1971-01-01T04:14:00' }]], // LO
+  },
+  'edge/frictionless-merged-cells.xlsx': {
+    rows: 2,
+    columns: ['data', 'data_2'],
+    values: [[2, { data: 'data', data_2: 'data' }]],
+  },
+  'edge/frictionless-number-format-multicode.xlsx': { rows: 3, types: { col1: 'decimal' }, values: [[1, { col1: 4.51119775197299 }]] },
+  'edge/frictionless-preserve-formatting-percentage.xlsx': { rows: 3, values: [[1, { col1: 123, col2: 0.52 }]] }, // LO: 52%
+  'edge/frictionless-sheets.xlsx': { rows: 1, settings: { sheet: 'Sheet1' }, values: [[1, { id: 1, name: 'london' }]] },
+  'edge/frictionless-skip-rows.xlsx': {
+    rows: 2,
+    settings: { headerRow: 2 },
+    columns: ['a', 'b'],
+    values: [[1, { a: 8, b: '9' }], [2, { a: null, b: 'TOTAL' }]],
+  },
+  'edge/frictionless-table-with-booleans.xls': { rows: 2, types: { boolean: 'boolean' }, values: [[1, { id: 1, boolean: 1 }], [2, { boolean: 0 }]] }, // LO
+  'edge/frictionless-table-with-ints-floats-dates.ods': {
+    rows: 3,
+    types: { int: 'integer', float: 'decimal', date: 'date', datetime: 'datetime' },
+    values: [[1, { int: 2013, float: 3.3, date: '2009-08-16', datetime: '2009-08-16T05:43:21' }]], // LO
+  },
+  'edge/frictionless-table-with-two-sheets.ods': { rows: 2, values: [[1, { id: 1, name: 'english' }]] },
+  // No header in this file: its first row serves as one.
+  'edge/sheetjs-1900.xlsx': { rows: 4, values: [[4, { c_1: 11111 }]] },
+  'edge/sheetjs-merge_cells.xlsx': { rows: 3 },
+  'edge/sheetjs-number_format.ods': { rows: 63, settings: { sheet: '2011' } },
+  // A template with its header only.
+  'equipements-collectifs-futurocite/Schema_equipements_collectifs_gabarit.xlsx': { error: 'import.empty' },
+  'pii/rdvi-fichier_usager_test.xlsx': {
+    rows: 1,
+    types: { date_de_naissance: 'date', n_telephones: 'text', nir: 'text' },
+    values: [[1, { nom_beneficiaire: 'Crespo', date_de_naissance: '1980-11-21', cp_ville: '75007 PARIS ', n_telephones: '620022002' }]], // LO
+  },
+  // A group row ("Dossier", "Association"…) above the header, a "Consolidation" trailer. LO
+  'real/apisubv-SuiviDossiers_test.xls': {
+    rows: 2,
+    settings: { headerRow: 2 },
+    types: { exercice_debut: 'integer', date_commission: 'date' },
+    values: [[1, { service: 'DD00', exercice_debut: 2021 }]],
+  },
+  'real/apisubv-fonjep.xlsx': {
+    rows: 8,
+    settings: { sheet: 'Versement' },
+    types: { periodedebut: 'date', montantapayer: 'integer' },
+    values: [[1, { postecode: 'J10540', periodedebut: '2017-01-01', periodefin: '2017-03-31', dateversement: '2017-01-26', montantapayer: 1777 }]], // LO
+  },
+  'real/csvapi-file_example_XLS_50.xls': {
+    rows: 50,
+    columns: ['c_0', 'first_name', 'last_name', 'gender', 'country', 'age', 'date', 'id'],
+    values: [[1, { c_0: 1, first_name: 'Dulce', age: 32, date: '2017-10-15', id: 1562 }]], // LO
+  },
+  'real/csvdetective-file.ods': { rows: 3, types: { date_de_la_ceremonie: 'date' }, values: [[1, { annee: 2012, date_de_la_ceremonie: '2012-05-29', projet: 'Citizens Up' }]] }, // LO
+  // The first sheet is a pivot table; the data is in "OpenDataBP". LO
+  'real/mtp-BudgetPri_2014.ods': { rows: 1448, settings: { sheet: 'OpenDataBP' }, values: [[1448, { i_f: 'I', d_r: 'R', nature: 28041582, fonction: null, bp: 780000 }]] },
+  'real/mtp-BudgetPri_2014.xls': {
+    rows: 1448,
+    settings: { sheet: 'OpenDataBP' },
+    columns: ['exercice', 'i_f', 'd_r', 'nature', 'fonction', 'bp', 'libelle_fonction'],
+    types: { bp: 'decimal' },
+    values: [
+      [1, { exercice: 2014, nature: 616, fonction: 20, bp: 1063850 }],
+      [1448, { i_f: 'I', d_r: 'R', nature: 28041582, fonction: null, bp: 780000 }],
+    ],
+  },
+  // Category rows ("Boulodrome" alone) between data rows; "acquisition en 2004" among years. LO
+  'real/mtp-EquipementSportif_2012.xls': {
+    rows: 253,
+    settings: { sheet: 'VilleMTP_MTP_EquipementSportif' },
+    types: { date_de_construction: 'text' },
+    values: [[1, { installations_liste_mairie: 'Boulodrome', categories: null }]],
+  },
+  'real/pdl-mayenne-subventions-2018-12-21.xlsx': {
+    rows: 175,
+    types: { dateconvention: 'date', idattribuant: 'text', montant: 'decimal' },
+    values: [[1, { nombeneficiaire: 'LAVAL AERO SHOW  ', dateconvention: '2017-06-27', montant: 30000, idattribuant: '22530001100015' }]], // LO
+  },
+  'real/pdl-sarthe-subventions_versees_aux_associations_en_2018-converti.xlsx': {
+    rows: 1625,
+    settings: { sheet: 'Feuil1' },
+    types: { annee: 'integer', cp: 'text' },
+    values: [[1, { annee: 2018, nom_de_l_organisme_beneficiaire: '14 JUILLET', cp: '72390', ville: 'LAVARE' }]], // LO
+  },
+  'subventions-misc/apisubv-SCDL_WITH_EXERCICE_ALT.xlsx': {
+    rows: 3,
+    settings: { sheet: 'Sheet1' },
+    types: { idbeneficiaire: 'text', annee_de_la_demande: 'integer' },
+    values: [[1, { idbeneficiaire: '99000000000001', nombeneficiaire: 'une asso', annee_de_la_demande: 2023 }]], // LO
+  },
+};
+
+let ws: TestWorkspace;
+beforeAll(async () => {
+  ws = await openTestWorkspace();
+});
+afterAll(async () => ws?.close());
+
+test('every spreadsheet sample has its expectations here', () => {
+  const sheets = readdirSync(samplesDir, { recursive: true })
+    .map(String)
+    .filter((f) => /\.(xlsx|xlsm|xls|ods)$/.test(f))
+    .sort();
+  expect(Object.keys(expected).sort()).toEqual(sheets);
+});
+
+for (const [file, want] of Object.entries(expected)) {
+  test(`imports ${file}`, async () => {
+    if ('error' in want) {
+      const job = await importFile(ws.host, ws.admin, join(samplesDir, file));
+      expect(job.error?.code).toBe(want.error);
+      return;
+    }
+    const { version, rows } = await importedVersion(ws.host, ws.admin, join(samplesDir, file), want.given);
+    expect(version.rowCount).toBe(want.rows);
+    expect(rows).toHaveLength(want.rows);
+    if (want.settings) expect(version.source?.settings).toMatchObject(want.settings);
+    if (want.columns) expect(version.columns.map((c) => c.name)).toEqual(want.columns);
+    const types = Object.fromEntries(version.columns.map((c) => [c.name, c.type]));
+    if (want.types) expect(types).toMatchObject(want.types);
+    for (const [row, values] of want.values ?? []) expect(rows[row - 1]).toMatchObject(values);
+  });
+}
+
+test('a sheet chosen by name', async () => {
+  const { version, rows } = await importedVersion(ws.host, ws.admin, join(samplesDir, 'real/apisubv-fonjep.xlsx'), { sheet: 'Tiers' });
+  expect(version.source?.settings.sheet).toBe('Tiers');
+  expect(rows).toHaveLength(2); // LO
+});
