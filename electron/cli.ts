@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { datasetsCommand } from './cli/datasets-command';
+import { exportCommand } from './cli/export-command';
+import { importCommand } from './cli/import-command';
 import { describeFailure, UsageError, type CliCommand, type CliIO } from './cli/cli-context';
 import { initCommand } from './cli/init-command';
 import { usersCommand } from './cli/users-command';
@@ -10,6 +12,8 @@ export const commands: Record<string, CliCommand> = {
   init: initCommand,
   users: usersCommand,
   datasets: datasetsCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

@@ -55,7 +55,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return { code: 'api.internal', params: {} };
 }
 
-export function fromErrorPayload(error: ErrorPayload): AppError {
+export function fromErrorPayload(error: { code: string; params: ErrorPayload['params'] }): AppError {
   return new AppError(isErrorCode(error.code) ? error.code : 'api.internal', error.params);
 }
 
