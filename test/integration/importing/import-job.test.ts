@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import type { EventPayload } from '../../../shared/contract';
 import { afterEach, expect, test } from 'vitest';
 import { createServiceHost } from '../../../electron/host/service-host';
 import { importedVersion, importFile, preview, versionRows } from '../../support/import-helpers';
@@ -39,7 +40,9 @@ test('cancelling leaves no version and no staging table', async () => {
   let jobId = '';
   const reading = new Promise<void>((resolve) =>
     ws.host.onEvent((event) => {
-      if (event.name === 'job.progress' && event.payload.jobId === jobId && event.payload.done > 0) resolve();
+      if (event.name !== 'job.progress') return;
+      const progress = event.payload as EventPayload<'job.progress'>;
+      if (progress.jobId === jobId && progress.done > 0) resolve();
     }),
   );
   ({ jobId } = await ws.admin.call('importing.start', { fileToken, settings: {} }));
