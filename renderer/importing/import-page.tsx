@@ -187,7 +187,15 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
               ? t('importing.fileSummary', { fileName: file.fileName, size: formatSize(file.size), rows: formatNumber(preview.rowCount) })
               : file.fileName}
           </p>
-          <button type="button" className="button secondary small" onClick={() => setFile(null)}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => {
+              setFile(null);
+              setError(null);
+              setNotice(null);
+            }}
+          >
             {t('importing.otherFile')}
           </button>
         </div>

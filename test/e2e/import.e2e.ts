@@ -85,6 +85,23 @@ test('a CSV goes from the file picker to the datasets list, with a type changed 
   expect(types).toMatchObject({ code_insee: 'text', population: 'decimal', surface_km2: 'decimal', date_recensement: 'date' });
 });
 
+test('a file that is not a table is refused with a French sentence that says what to do', async () => {
+  await openImport();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0, 1, 2, 3, 0xff, 0xfe])], 'rapport.pdf'));
+    return transfer;
+  });
+  await dropZone().dispatchEvent('drop', { dataTransfer });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.innerText()).toMatch(/^Ce fichier n'est pas un tableau lisible .* Enregistrez-le dans l'un de ces formats/);
+  await expectCleanText(page);
+  await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+  await dropZone().waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+});
+
 test('a dropped file becomes a new version of the dataset, compared by its key column', async () => {
   await openImport();
   const text = 'code_insee;commune;population;surface_km2;date_recensement\n01004;Ambérieu-en-Bugey;14600;24,6;01/01/2022\n01053;Bourg-en-Bresse;41248;23,86;01/01/2022\n01173;Gex;13277;32,04;01/01/2022\n01283;Oyonnax;22346;36,03;01/01/2022\n01450;Valserhône;16767;48,2;01/01/2022\n';
