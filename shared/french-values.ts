@@ -66,11 +66,17 @@ function isDigit(code: number): boolean {
 }
 
 export function scanValue(raw: string, out: Scan): ValueKind {
+  return scanSlice(raw, 0, raw.length, out);
+}
+
+// The same, for raw.substring(from, to), without making that string: the importer scans
+// millions of CSV fields in place.
+export function scanSlice(raw: string, from: number, to: number, out: Scan): ValueKind {
   out.decimalComma = false;
   out.percent = false;
   out.registryShaped = false;
-  let start = 0;
-  let end = raw.length;
+  let start = from;
+  let end = to;
   while (start < end && isBlank(raw.charCodeAt(start))) start++;
   while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
   if (start === end) return (out.kind = 'empty');

@@ -9,7 +9,7 @@ import type { ColumnStats } from './type-inference';
 export function observeCell(stats: ColumnStats, cell: RawCell, scan: Scan, line: number): ValueKind {
   if (typeof cell === 'string') {
     const kind = scanValue(cell, scan);
-    stats.add(kind, scan, cell, line);
+    if (stats.count(kind, scan)) stats.setExample(kind, cell, line);
     return kind;
   }
   if (cell === null) {

@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { ImportSettings, Message, SourceFormat } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { CsvBatch, RawRowBatch, type CellBatch } from './cell-batch';
+import { rowFields, rowFieldsFrom, type ParsedRows } from './csv/csv-parser';
 import { CsvSource } from './csv/csv-source';
 import { detectFormat } from './detect-format';
 import type { MergedRange, RawRow, SheetInfo } from './raw-table';
 import { openSpreadsheet } from './readers/sheet-reader';
 import { fillMerges, findLayout, isEmptyCell, layoutSampleRows, type TableLayout } from './table-finder';
 
-export interface RowBatch {
-  rows: RawRow[]; // projected on the table's columns, fully empty rows left out
-  lines: number[]; // line (CSV) or row (sheet) number of each, 1-based
-}
+// What a source hands over: spreadsheet rows as cells, CSV rows parsed in place. Lines are
+// the CSV line or the sheet row of each row, 1-based.
+type SourceBatch = { cells: RawRow[]; lines: number[] } | { parsed: ParsedRows };
 
 export interface ReadProgress {
   signal?: AbortSignal | undefined;
@@ -35,13 +36,13 @@ export interface OpenedTable {
   warnings: Message[];
   ragged: RaggedRows;
   // The data rows, once: the stream that found the layout goes on from where it stopped.
-  rows(): AsyncIterable<RowBatch>;
+  rows(): AsyncIterable<CellBatch>;
   // Once the rows are read: the file's SHA-256 and what the decoding noticed.
   finish(): Promise<{ sha256: string; warnings: Message[] }>;
 }
 
 interface SourceBatches {
-  batches: AsyncIterator<RowBatch>;
+  batches: AsyncIterator<SourceBatch>;
   merges: MergedRange[];
 }
 
@@ -59,7 +60,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
     applied.encoding = csv.dialect.encoding;
     applied.delimiter = csv.dialect.delimiter;
     const batches = csv.read({ signal: progress.signal, onProgress: (done, size) => progress.onProgress?.(done / size) });
-    source = { batches: batches[Symbol.asyncIterator](), merges: [] };
+    source = { batches: parsedBatches(batches), merges: [] };
     delete applied.sheet;
     finish = async () => {
       const found: Message[] = [];
@@ -94,8 +95,14 @@ export async function openTable(path: string, settings: ImportSettings, progress
       done = true;
       break;
     }
-    sample.push(...next.value.rows);
-    sampleLines.push(...next.value.lines);
+    const batch = next.value;
+    if ('cells' in batch) {
+      sample.push(...batch.cells);
+      sampleLines.push(...batch.lines);
+    } else {
+      for (let row = 0; row < batch.parsed.rows; row++) sample.push(rowFields(batch.parsed, row));
+      sampleLines.push(...batch.parsed.lines);
+    }
   }
   // A merge may reach below the last row the reader emitted (trailing rows left empty).
   const mergedTo = Math.max(0, ...source.merges.map((m) => m.e.r + 1));
@@ -115,17 +122,20 @@ export async function openTable(path: string, settings: ImportSettings, progress
   for (let r = layout.headerRow - 1; r < dataFrom; r++) sample[r] = filled[r]!;
   const headerWidth = format === 'csv' ? sample[layout.headerRow - 1]!.length : 0;
   const ragged: RaggedRows = { short: 0, long: 0, firstLines: [] };
-  const project = (rows: RawRow[], lines: number[]): RowBatch => {
-    const out: RowBatch = { rows: [], lines: [] };
-    const columns = layout.sourceColumns;
-    const identity = columns.every((source, c) => source === c);
+  const noteWidth = (width: number, blank: boolean, line: number) => {
+    if (width === headerWidth || (width === 1 && blank)) return;
+    if (width < headerWidth) ragged.short++;
+    else ragged.long++;
+    if (ragged.firstLines.length < 10) ragged.firstLines.push(line);
+  };
+  const columns = layout.sourceColumns;
+  const identity = columns.every((source, c) => source === c);
+  const projectCells = (rows: RawRow[], lines: number[]): CellBatch => {
+    const kept: RawRow[] = [];
+    const keptLines: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      if (headerWidth > 0 && row.length !== headerWidth && !(row.length === 1 && isEmptyCell(row[0]))) {
-        if (row.length < headerWidth) ragged.short++;
-        else ragged.long++;
-        if (ragged.firstLines.length < 10) ragged.firstLines.push(lines[i]!);
-      }
+      if (headerWidth > 0) noteWidth(row.length, isEmptyCell(row[0]), lines[i]!);
       // The usual case, every column kept in place: the row is used as it is.
       const cells: RawRow = identity && row.length === columns.length ? row : new Array(columns.length);
       let filled = false;
@@ -135,30 +145,64 @@ export async function openTable(path: string, settings: ImportSettings, progress
         if (!filled && !isEmptyCell(cell)) filled = true;
       }
       if (filled) {
-        out.rows.push(cells);
-        out.lines.push(lines[i]!);
+        kept.push(cells);
+        keptLines.push(lines[i]!);
       }
     }
-    return out;
+    return new RawRowBatch(kept, keptLines);
   };
-  async function* rows(): AsyncIterable<RowBatch> {
-    yield project(sample.slice(dataFrom), sampleLines.slice(dataFrom));
+  const projectParsed = (parsed: ParsedRows): CellBatch => {
+    const kept = new Int32Array(parsed.rows);
+    let count = 0;
+    const { text, starts, ends, rowEnds } = parsed;
+    for (let row = 0; row < parsed.rows; row++) {
+      const first = rowFieldsFrom(parsed, row);
+      const width = rowEnds[row]! - first;
+      noteWidth(width, isBlankSlice(text, starts[first]!, ends[first]!), parsed.lines[row]!);
+      let filled = false;
+      for (let c = 0; c < columns.length && !filled; c++) {
+        const f = first + columns[c]!;
+        filled = f < rowEnds[row]! && !isBlankSlice(text, starts[f]!, ends[f]!);
+      }
+      if (filled) kept[count++] = row;
+    }
+    return new CsvBatch(parsed, kept.subarray(0, count), columns);
+  };
+  async function* rows(): AsyncIterable<CellBatch> {
+    yield projectCells(sample.slice(dataFrom), sampleLines.slice(dataFrom));
     let firstRow = sample.length;
     while (!done) {
       const next = await source.batches.next();
       if (next.done) break;
-      if (source.merges.length > 0) fillMerges(next.value.rows, firstRow, source.merges, dataFrom);
-      firstRow += next.value.rows.length;
-      yield project(next.value.rows, next.value.lines);
+      const batch = next.value;
+      if ('parsed' in batch) {
+        yield projectParsed(batch.parsed);
+        continue;
+      }
+      if (source.merges.length > 0) fillMerges(batch.cells, firstRow, source.merges, dataFrom);
+      firstRow += batch.cells.length;
+      yield projectCells(batch.cells, batch.lines);
     }
   }
   return { format, sheets, settings: applied, layout, warnings, ragged, rows, finish };
 }
 
-async function* numbered(batches: AsyncIterable<RawRow[]>): AsyncIterator<RowBatch> {
+function isBlankSlice(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+async function* parsedBatches(batches: AsyncIterable<ParsedRows>): AsyncIterator<SourceBatch> {
+  for await (const parsed of batches) yield { parsed };
+}
+
+async function* numbered(batches: AsyncIterable<RawRow[]>): AsyncIterator<SourceBatch> {
   let line = 1;
-  for await (const rows of batches) {
-    yield { rows, lines: rows.map(() => line++) };
+  for await (const cells of batches) {
+    yield { cells, lines: cells.map(() => line++) };
   }
 }
 

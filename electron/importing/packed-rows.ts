@@ -2,36 +2,42 @@ import type { StoredValue } from './scan-table';
 
 // Rows travel from the parse worker to the writer as a few flat buffers instead of an array
 // of millions of JS values: cloning such an array costs more than parsing it did. Texts are
-// concatenated into one string and cut again on arrival; numbers and the kind of each cell
-// travel in typed arrays, transferred without a copy.
+// offsets into one string (the CSV text itself, then the values made on the way: ISO dates,
+// spreadsheet strings) cut on arrival; numbers and the kind of each cell travel in typed
+// arrays, transferred without a copy.
 export interface PackedRows {
   count: number;
   width: number;
   kinds: Uint8Array; // per cell: 0 null, 1 text, 2 number
   numbers: Float64Array;
   text: string;
-  textEnds: Int32Array; // per cell: where its text ends in `text`
+  textStarts: Int32Array; // per text cell: where it is in `text`
+  textEnds: Int32Array;
   mismatches: Int32Array; // (row number, column index) pairs
 }
 
-export const NULL = 0;
 export const TEXT = 1;
 export const NUMBER = 2;
 
 export class RowPacker {
   readonly #width: number;
+  readonly #base: string;
   #kinds: Uint8Array;
   #numbers: Float64Array;
+  #textStarts: Int32Array;
   #textEnds: Int32Array;
   #texts: string[] = [];
-  #textLength = 0;
+  #textsLength = 0;
   #cell = 0;
   #mismatches: number[] = [];
 
-  constructor(width: number, rows: number) {
+  // `base`: the text slices given to addSlice() refer to.
+  constructor(width: number, rows: number, base = '') {
     this.#width = width;
+    this.#base = base;
     this.#kinds = new Uint8Array(width * rows);
     this.#numbers = new Float64Array(width * rows);
+    this.#textStarts = new Int32Array(width * rows);
     this.#textEnds = new Int32Array(width * rows);
   }
 
@@ -41,11 +47,20 @@ export class RowPacker {
       this.#kinds[i] = NUMBER;
       this.#numbers[i] = value;
     } else if (typeof value === 'string') {
+      // Noted as -(1 + offset among the made texts), resolved once the base length is added.
       this.#kinds[i] = TEXT;
+      this.#textStarts[i] = -1 - this.#textsLength;
+      this.#textsLength += value.length;
+      this.#textEnds[i] = -1 - this.#textsLength;
       this.#texts.push(value);
-      this.#textLength += value.length;
-    } else this.#kinds[i] = NULL;
-    this.#textEnds[i] = this.#textLength;
+    }
+  }
+
+  addSlice(start: number, end: number): void {
+    const i = this.#cell++;
+    this.#kinds[i] = TEXT;
+    this.#textStarts[i] = start;
+    this.#textEnds[i] = end;
   }
 
   mismatch(row: number, column: number): void {
@@ -54,18 +69,30 @@ export class RowPacker {
 
   take(): { packed: PackedRows; transfer: ArrayBuffer[] } {
     const cells = this.#cell;
+    const base = this.#base.length;
+    const starts = this.#textStarts.subarray(0, cells);
+    const ends = this.#textEnds.subarray(0, cells);
+    if (this.#texts.length > 0) {
+      for (let i = 0; i < cells; i++) {
+        if (starts[i]! < 0) {
+          starts[i] = base - 1 - starts[i]!;
+          ends[i] = base - 1 - ends[i]!;
+        }
+      }
+    }
     const packed: PackedRows = {
       count: cells / this.#width,
       width: this.#width,
       kinds: this.#kinds.subarray(0, cells),
       numbers: this.#numbers.subarray(0, cells),
-      text: this.#texts.join(''),
-      textEnds: this.#textEnds.subarray(0, cells),
+      text: this.#texts.length > 0 ? this.#base + this.#texts.join('') : this.#base,
+      textStarts: starts,
+      textEnds: ends,
       mismatches: Int32Array.from(this.#mismatches),
     };
-    return {
-      packed,
-      transfer: [packed.kinds.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer, packed.textEnds.buffer as ArrayBuffer, packed.mismatches.buffer as ArrayBuffer],
-    };
+    const transfer = [packed.kinds, packed.numbers, packed.textStarts, packed.textEnds, packed.mismatches].map(
+      (array) => array.buffer as ArrayBuffer,
+    );
+    return { packed, transfer };
   }
 }

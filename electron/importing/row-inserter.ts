@@ -27,18 +27,14 @@ export class RowInserter {
   }
 
   insert(packed: PackedRows): void {
-    const { kinds, numbers, text, textEnds } = packed;
+    const { kinds, numbers, text, textStarts, textEnds } = packed;
     const perStatement = this.#rowsPerStatement;
-    let textFrom = 0;
     let cell = 0;
     const fill = (params: StoredValue[]) => {
       for (let i = 0; i < params.length; i++, cell++) {
         const kind = kinds[cell];
-        if (kind === TEXT) {
-          const to = textEnds[cell]!;
-          params[i] = text.substring(textFrom, to);
-          textFrom = to;
-        } else params[i] = kind === NUMBER ? numbers[cell]! : null;
+        if (kind === TEXT) params[i] = text.substring(textStarts[cell]!, textEnds[cell]!);
+        else params[i] = kind === NUMBER ? numbers[cell]! : null;
       }
     };
     let r = 0;

@@ -1,7 +1,7 @@
 import type { ColumnType, ImportSettings, Message, SourceFormat } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { newScan, type ValueKind } from '../../shared/french-values';
-import { observeCell, storeCell } from './cell-values';
+import { newScan } from '../../shared/french-values';
+import type { CellBatch } from './cell-batch';
 import { safeColumnNames } from './column-names';
 import { openTable } from './open-table';
 import { RowPacker } from './packed-rows';
@@ -85,33 +85,29 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   }
   const stats = names.map(() => new ColumnStats());
   const scan = newScan();
-  const kinds: ValueKind[] = new Array(width);
   const preview: RawRow[] = [];
   const previewRows = options.previewRows ?? 0;
   let storedTypes: ColumnType[] | null = null;
   for await (const batch of table.rows()) {
     if (options.signal?.aborted) throw new AppError('jobs.cancelled');
-    const { rows, lines } = batch;
+    const count = batch.count;
     if (options.sink && storedTypes === null) {
-      storedTypes = guessTypes(rows, lines, names, layout.labels, overrides);
+      storedTypes = guessTypes(batch, names, layout.labels, overrides);
       await options.sink.start({ names, labels: layout.labels, types: storedTypes });
     }
-    for (let i = 0; preview.length < previewRows && i < rows.length; i++) preview.push(rows[i]!);
-    const packer = storedTypes ? new RowPacker(width, rows.length) : null;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const line = lines[r]!;
+    for (let r = 0; preview.length < previewRows && r < count; r++) preview.push(batch.cells(r));
+    const packer = storedTypes ? new RowPacker(width, count, batch.text) : null;
+    for (let r = 0; r < count; r++) {
       for (let c = 0; c < width; c++) {
-        const cell = row[c] ?? null;
-        kinds[c] = observeCell(stats[c]!, cell, scan, line);
+        const kind = batch.observe(r, c, stats[c]!, scan);
         if (packer) {
-          packer.add(storeCell(storedTypes![c]!, cell, kinds[c]!, scan));
+          batch.store(r, c, storedTypes![c]!, kind, scan, packer);
           if (!scan.fits) packer.mismatch(rowsSoFar + r + 1, c);
         }
       }
     }
-    rowsSoFar += rows.length;
-    if (packer && rows.length > 0) await options.sink!.rows(packer.take());
+    rowsSoFar += count;
+    if (packer && count > 0) await options.sink!.rows(packer.take());
   }
   const finished = await table.finish();
   if (rowsSoFar === 0) throw new AppError('import.empty', {});
@@ -150,19 +146,13 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   };
 }
 
-function guessTypes(
-  rows: RawRow[],
-  lines: number[],
-  names: string[],
-  labels: string[],
-  overrides: Record<string, ColumnType>,
-): ColumnType[] {
+function guessTypes(batch: CellBatch, names: string[], labels: string[], overrides: Record<string, ColumnType>): ColumnType[] {
   const scan = newScan();
   return names.map((name, c) => {
     const given = overrides[name];
     if (given) return given;
     const stats = new ColumnStats();
-    for (let r = 0; r < rows.length; r++) observeCell(stats, rows[r]![c] ?? null, scan, lines[r]!);
+    for (let r = 0; r < batch.count; r++) batch.observe(r, c, stats, scan);
     return inferType(stats, labels[c]!, name).type;
   });
 }

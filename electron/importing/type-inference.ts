@@ -16,14 +16,22 @@ export class ColumnStats {
   example: { value: string; line: number } | null = null;
   numberExample: { value: string; line: number } | null = null;
 
-  add(kind: ValueKind, scan: Scan, raw: string, line: number): void {
+  // Counts one scanned value; true when the caller should hand it over as an example (the
+  // column's first text, first number): examples cost a string, counting does not.
+  count(kind: ValueKind, scan: Scan): boolean {
     this.counts[kind]++;
     if (kind === 'integer' || kind === 'decimal' || kind === 'binary') {
       if (scan.registryShaped) this.registryShaped++;
       if (scan.decimalComma) this.decimalComma++;
       if (scan.percent) this.percent++;
-      if (!this.numberExample) this.numberExample = { value: raw, line };
-    } else if ((kind === 'text' || kind === 'code') && !this.example) this.example = { value: raw.trim(), line };
+      return this.numberExample === null;
+    }
+    return (kind === 'text' || kind === 'code') && this.example === null;
+  }
+
+  setExample(kind: ValueKind, raw: string, line: number): void {
+    if (kind === 'text' || kind === 'code') this.example = { value: raw.trim(), line };
+    else this.numberExample = { value: raw, line };
   }
 
   // Spreadsheet cells that carry their own type.

@@ -3,10 +3,46 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 
+// Parsed rows as offsets into one text: a million rows of a dozen fields would otherwise be
+// twelve million strings made on the parsing thread, copied to the writing thread and
+// collected. Fields are cut out of `text` only where needed (cellText).
 export interface ParsedRows {
-  rows: string[][];
-  // Physical line (1-based) where each row starts, for reports on ragged rows.
-  lines: number[];
+  text: string;
+  starts: Int32Array; // per field
+  ends: Int32Array;
+  rowEnds: Int32Array; // per row: index after its last field
+  lines: Int32Array; // per row: physical line (1-based) where it starts
+  rows: number;
+}
+
+export function rowFieldsFrom(parsed: ParsedRows, row: number): number {
+  return row === 0 ? 0 : parsed.rowEnds[row - 1]!;
+}
+
+export function rowFields(parsed: ParsedRows, row: number): string[] {
+  const fields: string[] = [];
+  for (let f = rowFieldsFrom(parsed, row); f < parsed.rowEnds[row]!; f++) fields.push(parsed.text.substring(parsed.starts[f]!, parsed.ends[f]!));
+  return fields;
+}
+
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  take(): Int32Array {
+    const taken = this.data.slice(0, this.length);
+    this.length = 0;
+    return taken;
+  }
 }
 
 // RFC 4180 and what old software writes besides: CRLF, LF or CR-only line ends, quotes
@@ -16,8 +52,16 @@ export class CsvParser {
   readonly #delimiter: number;
   #pending = '';
   #line = 1;
-  #rows: string[][] = [];
-  #lines: number[] = [];
+  // Text of the rows parsed since the last take(), and values that are no slice of it
+  // (unescaped quotes), appended after it when taken.
+  #segments: string[] = [];
+  #segmentsLength = 0;
+  #built: string[] = [];
+  #builtLength = 0;
+  readonly #starts = new IntList();
+  readonly #ends = new IntList();
+  readonly #rowEnds = new IntList();
+  readonly #lines = new IntList();
   nulBytes = 0;
 
   constructor(delimiter: string) {
@@ -31,19 +75,54 @@ export class CsvParser {
       chunk = cleaned;
     }
     const text = this.#pending ? this.#pending + chunk : chunk;
-    this.#pending = text.slice(this.#parse(text, false));
+    this.#keep(text, this.#parse(text, false));
   }
 
   end(): void {
-    if (this.#pending) this.#parse(this.#pending, true);
+    if (this.#pending) this.#keep(this.#pending, this.#parse(this.#pending, true));
     this.#pending = '';
   }
 
   take(): ParsedRows {
-    const taken = { rows: this.#rows, lines: this.#lines };
-    this.#rows = [];
-    this.#lines = [];
-    return taken;
+    const base = this.#segmentsLength;
+    const starts = this.#starts.take();
+    const ends = this.#ends.take();
+    // Built values sit after the rows' text: their offsets were noted as -(1 + offset).
+    if (this.#built.length > 0) {
+      for (let f = 0; f < starts.length; f++) {
+        if (starts[f]! < 0) {
+          starts[f] = base - starts[f]! - 1;
+          ends[f] = base - ends[f]! - 1;
+        }
+      }
+    }
+    const text = this.#segments.join('') + this.#built.join('');
+    const rowEnds = this.#rowEnds.take();
+    this.#segments = [];
+    this.#segmentsLength = 0;
+    this.#built = [];
+    this.#builtLength = 0;
+    return { text, starts, ends, rowEnds, lines: this.#lines.take(), rows: rowEnds.length };
+  }
+
+  #keep(text: string, parsedUpTo: number): void {
+    if (parsedUpTo > 0) {
+      this.#segments.push(parsedUpTo === text.length ? text : text.slice(0, parsedUpTo));
+      this.#segmentsLength += parsedUpTo;
+    }
+    this.#pending = text.slice(parsedUpTo);
+  }
+
+  #field(from: number, to: number): void {
+    this.#starts.push(this.#segmentsLength + from);
+    this.#ends.push(this.#segmentsLength + to);
+  }
+
+  #builtField(value: string): void {
+    this.#starts.push(-1 - this.#builtLength);
+    this.#builtLength += value.length;
+    this.#ends.push(-1 - this.#builtLength);
+    this.#built.push(value);
   }
 
   // Parses every complete row of `text`; returns where the incomplete rest begins.
@@ -52,35 +131,48 @@ export class CsvParser {
     const length = text.length;
     let rowStart = 0;
     let pos = 0;
-    let fields: string[] = [];
     let line = this.#line;
     let rowLine = line;
+    // What the row being read has added, undone if it turns out incomplete: it is parsed
+    // again, whole, with the next chunk.
+    let rowFirstField = this.#starts.length;
+    let rowBuilt = this.#built.length;
+    let rowBuiltLength = this.#builtLength;
+    const suspend = (): number => {
+      this.#starts.length = rowFirstField;
+      this.#ends.length = rowFirstField;
+      this.#built.length = rowBuilt;
+      this.#builtLength = rowBuiltLength;
+      this.#line = rowLine;
+      return rowStart;
+    };
     for (;;) {
-      // At the start of a field.
-      let value: string;
       let quoteAt = pos;
       while (quoteAt < length && text.charCodeAt(quoteAt) === SPACE) quoteAt++;
       if (quoteAt < length && text.charCodeAt(quoteAt) === QUOTE) {
-        let parts = '';
         let from = quoteAt + 1;
+        let built: string | null = null;
+        let valueEnd: number;
         for (;;) {
           const close = text.indexOf('"', from);
           if (close < 0 || (close + 1 === length && !final)) {
-            if (!final) return this.#suspend(rowStart, rowLine);
-            parts += text.slice(from);
+            if (!final) return suspend();
+            built = built === null ? null : built + text.slice(from);
+            valueEnd = length;
             pos = length;
             break;
           }
-          parts += text.slice(from, close);
           if (text.charCodeAt(close + 1) === QUOTE) {
-            parts += '"';
+            built = (built ?? '') + text.slice(from, close + 1);
             from = close + 2;
             continue;
           }
+          if (built !== null) built += text.slice(from, close);
+          valueEnd = close;
           pos = close + 1;
           break;
         }
-        line += countLineBreaks(parts);
+        line += countLineBreaks(text, quoteAt + 1, valueEnd);
         // Whatever follows the closing quote up to the delimiter is kept, not lost.
         let tail = pos;
         while (tail < length) {
@@ -88,8 +180,11 @@ export class CsvParser {
           if (c === delimiter || c === CR || c === LF) break;
           tail++;
         }
-        value = tail > pos ? parts + text.slice(pos, tail).trimEnd() : parts;
+        if (tail > pos) built = (built ?? text.slice(quoteAt + 1, valueEnd)) + text.slice(pos, tail).trimEnd();
         pos = tail;
+        if (pos >= length && !final) return suspend();
+        if (built !== null) this.#builtField(built);
+        else this.#field(quoteAt + 1, valueEnd);
       } else {
         const from = pos;
         while (pos < length) {
@@ -97,10 +192,9 @@ export class CsvParser {
           if (c === delimiter || c === CR || c === LF) break;
           pos++;
         }
-        value = text.slice(from, pos);
+        if (pos >= length && !final) return suspend();
+        this.#field(from, pos);
       }
-      if (pos >= length && !final) return this.#suspend(rowStart, rowLine);
-      fields.push(value);
       const c = text.charCodeAt(pos);
       if (c === delimiter) {
         pos++;
@@ -108,12 +202,14 @@ export class CsvParser {
       }
       // End of the row: CRLF, LF, CR, or the end of the text.
       if (c === CR) {
-        if (pos + 1 >= length && !final) return this.#suspend(rowStart, rowLine);
+        if (pos + 1 >= length && !final) return suspend();
         pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
       } else if (c === LF) pos++;
-      this.#rows.push(fields);
+      this.#rowEnds.push(this.#starts.length);
       this.#lines.push(rowLine);
-      fields = [];
+      rowFirstField = this.#starts.length;
+      rowBuilt = this.#built.length;
+      rowBuiltLength = this.#builtLength;
       line++;
       rowLine = line;
       rowStart = pos;
@@ -123,18 +219,14 @@ export class CsvParser {
       }
     }
   }
-
-  #suspend(rowStart: number, rowLine: number): number {
-    // The unfinished row is parsed again, whole, with the next chunk.
-    this.#line = rowLine;
-    return rowStart;
-  }
 }
 
-function countLineBreaks(text: string): number {
+function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  // CR-only files: a CR not followed by LF is a break too.
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== LF) count++;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // CR-only files: a CR not followed by LF is a break too.
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
   return count;
 }

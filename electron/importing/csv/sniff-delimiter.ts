@@ -1,5 +1,5 @@
 import { delimiter as delimiterSchema, type Delimiter } from '../../../shared/contract';
-import { CsvParser } from './csv-parser';
+import { CsvParser, rowFieldsFrom } from './csv-parser';
 
 const sampleRows = 100;
 
@@ -12,11 +12,13 @@ export function sniffDelimiter(sample: string): Delimiter {
   for (const candidate of delimiterSchema.options) {
     const parser = new CsvParser(candidate);
     parser.push(sample);
-    const counts = parser
-      .take()
-      .rows.slice(0, sampleRows)
-      .filter((row) => row.length > 1 || row[0] !== '')
-      .map((row) => row.length);
+    const parsed = parser.take();
+    const counts: number[] = [];
+    for (let row = 0; row < Math.min(parsed.rows, sampleRows); row++) {
+      const first = rowFieldsFrom(parsed, row);
+      const width = parsed.rowEnds[row]! - first;
+      if (width > 1 || parsed.ends[first]! > parsed.starts[first]!) counts.push(width);
+    }
     const frequency = new Map<number, number>();
     for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
     let score = [0, 0];

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { expect, test } from 'vitest';
-import { CsvParser } from '../../../electron/importing/csv/csv-parser';
+import { CsvParser, rowFields } from '../../../electron/importing/csv/csv-parser';
 import { detectEncoding } from '../../../electron/importing/csv/detect-encoding';
 import { sniffDelimiter } from '../../../electron/importing/csv/sniff-delimiter';
 import { safeColumnNames } from '../../../electron/importing/column-names';
@@ -10,7 +10,9 @@ function parse(text: string, delimiter = ';', chunk = 3) {
   // Small chunks: every construct must survive being cut anywhere.
   for (let i = 0; i < text.length; i += chunk) parser.push(text.slice(i, i + chunk));
   parser.end();
-  return { ...parser.take(), nulBytes: parser.nulBytes };
+  const parsed = parser.take();
+  const rows = Array.from({ length: parsed.rows }, (_, row) => rowFields(parsed, row));
+  return { rows, lines: [...parsed.lines], nulBytes: parser.nulBytes };
 }
 
 test('quotes, doubled quotes and line breaks inside quotes', () => {
