@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../shared/api-client';
 import { inProcessTransport } from '../../electron/host/in-process-transport';
-import { adminPassword } from '../support/temp-workspace';
+import { adminPassword, samplesDir } from '../support/temp-workspace';
 import { expectCleanText, expectNoSeriousViolations, startBrowserSession, type BrowserSession } from './support/browser-session';
 
 // Issue 3's promise through the page: choose a CSV, see the preview, change a column's type,
@@ -100,6 +100,18 @@ test('a file that is not a table is refused with a French sentence that says wha
   await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
   await dropZone().waitFor();
   expect(await page.getByRole('alert').count()).toBe(0);
+});
+
+test('a workbook with several sheets: the warning names them, another sheet is one choice away', async () => {
+  await openImport();
+  // Read in place from the team's samples (three sheets: london, paris, rome).
+  await page.getByLabel('Choisir un fichier…').setInputFiles(join(samplesDir, 'edge', 'frictionless-sheets.xlsx'));
+  await page.getByText('La feuille « Sheet1 » a été choisie ; 2 autre(s) feuille(s) contiennent aussi des données', { exact: false }).waitFor();
+  await page.getByRole('cell', { name: 'london', exact: true }).waitFor();
+  await page.getByLabel('Feuille').selectOption({ label: 'Sheet2' });
+  await page.getByRole('cell', { name: 'paris', exact: true }).waitFor();
+  expect(await page.getByRole('cell', { name: 'london', exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
 });
 
 test('a dropped file becomes a new version of the dataset, compared by its key column', async () => {
