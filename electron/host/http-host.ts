@@ -42,12 +42,13 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
   const token = randomBytes(32).toString('base64url');
   const expectedAuth = Buffer.from(`Bearer ${token}`);
   const sessions = new Map<string, Session>();
-  const streams = new Set<ServerResponse>();
+  const streams = new Map<ServerResponse, Session>();
   let origin = '';
 
+  // Events tell about datasets and jobs: only pages where someone is signed in hear them.
   const unsubscribe = host.onEvent((event) => {
     const frame = `data: ${JSON.stringify(event satisfies PushedEvent)}\n\n`;
-    for (const stream of streams) stream.write(frame);
+    for (const [stream, session] of streams) if (session.user) stream.write(frame);
   });
 
   function hasToken(presented: string | undefined): boolean {
@@ -91,7 +92,7 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
     if (!hasToken(`Bearer ${query.get('token') ?? ''}`)) throw new HttpRefusal(401);
-    sessionFor(query.get('session') ?? undefined);
+    const session = sessionFor(query.get('session') ?? undefined);
     res.writeHead(200, {
       ...commonHeaders,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -99,7 +100,7 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    streams.add(res);
+    streams.set(res, session);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
     req.on('close', () => {
       clearInterval(heartbeat);
@@ -146,7 +147,7 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
     close: () =>
       new Promise<void>((resolveClose) => {
         unsubscribe();
-        for (const stream of streams) stream.end();
+        for (const stream of streams.keys()) stream.end();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),

@@ -157,8 +157,8 @@ describe.each(transportKinds)('contract over the $name transport', ({ open }) =>
     });
   });
 
-  test('pushed events reach the client', async () => {
-    const page = client();
+  test('pushed events reach a signed-in client', async () => {
+    const page = await setUp();
     const received = new Promise<PushedEvent>((resolve) => page.onEvent(resolve));
     // The HTTP stream needs a moment to connect; emit until the listener hears one.
     const timer = setInterval(() => host.services.emit('dataset.changed', { datasetId: 7 }), 50);

@@ -7,6 +7,7 @@ import { maxBodyBytes, startHttpHost, type HttpHost } from '../../../electron/ho
 import { noncePlaceholder } from '../../../electron/host/renderer-files';
 import { createServiceHost, type ServiceHost } from '../../../electron/host/service-host';
 import { cspNonceMetaName } from '../../../shared/csp';
+import { createHttpTransport } from '../../../renderer/http-transport';
 import { tempDir } from '../../support/temp-workspace';
 
 // What only the HTTP door has to get right: who may knock, and what the page is served with.
@@ -100,6 +101,17 @@ describe('HTTP host', () => {
     expect((await raw('/api/session.status', { method: 'POST', headers: noSession, body: '{}' })).status).toBe(400);
     const tooBig = JSON.stringify({ base64: 'A'.repeat(maxBodyBytes) });
     expect((await raw('/api/files.uploadChunk', { method: 'POST', headers: withToken(), body: tooBig })).status).toBe(413);
+  });
+
+  test('keeps pushed events from pages where nobody is signed in', async () => {
+    const stranger = createHttpTransport({ baseUrl: http.origin, token: http.token, sessionKey: 'nobody-signed-in-here-01' });
+    const heard: unknown[] = [];
+    stranger.onEvent((event) => heard.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    host.services.emit('dataset.changed', { datasetId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stranger.close();
+    expect(heard).toEqual([]);
   });
 
   test('refuses paths that leave the renderer folder', async () => {
