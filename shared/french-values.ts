@@ -262,6 +262,20 @@ function pad(n: number, width: number): string {
   return width === 2 && n < 100 ? twoDigits[n]! : String(n).padStart(width, '0');
 }
 
+// A column holds a few thousand distinct dates among millions of values: each ISO string is
+// made once.
+const isoDates = new Map<number, string>();
+
+function isoDate(y: number, m: number, d: number): string {
+  const key = y * 10_000 + m * 100 + d;
+  let iso = isoDates.get(key);
+  if (iso === undefined) {
+    iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+    if (isoDates.size < 100_000) isoDates.set(key, iso);
+  }
+  return iso;
+}
+
 // Dates and datetimes. Sets kind and iso; false when it is not one.
 function scanDate(raw: string, start: number, end: number, out: Scan): boolean {
   // Date part: three numbers separated twice by the same / - or . character.
@@ -292,7 +306,7 @@ function scanDate(raw: string, start: number, end: number, out: Scan): boolean {
     if (thirdLength === 2) y += y < 50 ? 2000 : 1900;
   }
   if (!validDate(y, m, d)) return false;
-  const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  const date = isoDate(y, m, d);
   if (i === end) {
     out.iso = date;
     out.kind = 'date';

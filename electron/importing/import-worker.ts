@@ -1,4 +1,4 @@
-import { parentPort, workerData, type Worker } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import type { ColumnInfo, ColumnType, ImportSettings, VersionSummary } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId } from '../datasets/version-store';
@@ -19,7 +19,7 @@ import {
 // The import's writer: while the parse worker reads the file, this thread fills a staging
 // table on its own connection; one transaction then turns it into a version (commitVersion).
 // Killed at any point, it leaves at most a staging table, dropped when the workspace opens.
-const job = workerData as ImportJob & { stagingTable: string };
+const job = workerData as ImportJob;
 const port = parentPort!;
 const post = (message: ImportMessage) => port.postMessage(message);
 const db = openWorkspace(job.workspacePath, { create: false });
@@ -28,12 +28,16 @@ db.pragma('wal_autocheckpoint = 0');
 // Rows between commits of the staging table: the API's own writes wait at most that long.
 const commitEveryRows = 200_000;
 
-let parser: Worker | null = null;
+let parser: Worker | MessagePort = job.parserPort;
 let cancelled = false;
 port.on('message', (message: { type: 'cancel' }) => {
   if (message.type !== 'cancel') return;
   cancelled = true;
-  void parser?.terminate();
+  if ('terminate' in parser) void parser.terminate();
+  else {
+    parser.postMessage({ type: 'cancel' });
+    parser.close();
+  }
 });
 
 interface Pass {
@@ -42,10 +46,9 @@ interface Pass {
   mismatches: number[];
 }
 
-// One read of the file into a fresh staging table, with the types given or guessed.
-function readPass(settings: ImportSettings, phase: string): Promise<Pass> {
-  const parse: ParseJob = { mode: 'scan', path: job.path, fileName: job.fileName, size: job.size, settings };
-  const worker = spawnWorker('parse-worker', { workerData: parse });
+// One read of the file into a fresh staging table, with the types given or guessed: the first
+// by the parse worker the host started, a second by one started here.
+function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
   parser = worker;
   let inserter: RowInserter | null = null;
   let columns: ColumnInfo[] = [];
@@ -96,14 +99,21 @@ function dropStaging(): void {
 }
 
 async function run(): Promise<void> {
-  let pass = await readPass(job.settings, 'reading');
+  let pass = await readPass(job.parserPort, 'reading');
   const finalTypes: ColumnType[] = pass.summary.columns.map((c) => c.type);
   if (finalTypes.some((type, c) => type !== pass.summary.storedTypes[c])) {
     // The first rows suggested other types than the whole columns hold: read again with the
     // right ones (rare: a column whose first thousand values are all numbers, then text).
     dropStaging();
     const columnTypes = Object.fromEntries(pass.summary.columns.map((c) => [c.name, c.type]));
-    pass = await readPass({ ...pass.summary.settings, columnTypes }, 'rereading');
+    const again: ParseJob = {
+      mode: 'scan',
+      path: job.path,
+      fileName: job.fileName,
+      size: job.size,
+      settings: { ...pass.summary.settings, columnTypes },
+    };
+    pass = await readPass(spawnWorker('parse-worker', { workerData: again }), 'rereading');
   }
   if (cancelled) throw new AppError('jobs.cancelled');
   post({ type: 'progress', phase: 'saving', done: 0, total: null });

@@ -6,7 +6,7 @@ import { toErrorPayload, type ParseJob, type ParseMessage } from './worker-proto
 // Reads and scans the file off the thread that answers the API (and, during an import, beside
 // the thread that writes): CPU-bound parsing never blocks either.
 const job = workerData as ParseJob;
-const port = parentPort!;
+const port = job.port ?? parentPort!;
 const post = (message: ParseMessage) => port.postMessage(message);
 
 // Batches posted and not yet written: the reader waits beyond this, so a fast parse of a
@@ -14,7 +14,8 @@ const post = (message: ParseMessage) => port.postMessage(message);
 const maxInFlight = 3;
 let inFlight = 0;
 let wake: (() => void) | null = null;
-port.on('message', (message: { type: 'ack' }) => {
+port.on('message', (message: { type: 'ack' | 'cancel' }) => {
+  if (message.type === 'cancel') process.exit(0);
   if (message.type === 'ack') {
     inFlight--;
     wake?.();

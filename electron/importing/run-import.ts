@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MessageChannel } from 'node:worker_threads';
 import { parse } from 'node:path';
 import type { ImportPreview, MethodParsedInput } from '../../shared/contract';
 import { recordAudit } from '../audit/audit-log';
@@ -21,7 +22,8 @@ export async function previewImport(services: Services, input: MethodParsedInput
 export function startImport(services: Services, user: SignedInUser, input: MethodParsedInput<'importing.start'>): string {
   const file = services.files.resolve(input.fileToken);
   if (input.datasetId !== undefined) getDataset(services.db, input.datasetId);
-  const job: ImportJob & { stagingTable: string } = {
+  const channel = new MessageChannel();
+  const job: ImportJob = {
     workspacePath: services.workspacePath,
     path: file.path,
     fileName: file.fileName,
@@ -32,12 +34,19 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
     datasetName: input.datasetName ?? (parse(file.fileName).name || file.fileName),
     keyColumn: input.datasetId !== undefined ? (input.keyColumn ?? null) : null,
     stagingTable: `staging_import_${randomBytes(6).toString('hex')}`,
+    parserPort: channel.port1,
   };
+  const parseJob: ParseJob = { mode: 'scan', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings, port: channel.port2 };
   return services.jobs.start('import', async (control) => {
-    const worker = spawnWorker('import-worker', { workerData: job });
+    // Both threads start at once: loading the parser's code overlaps opening the workspace.
+    const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2] });
+    const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1] });
     const cancel = () => {
       worker.postMessage({ type: 'cancel' });
-      setTimeout(() => void worker.terminate(), cancelGraceMs).unref();
+      setTimeout(() => {
+        void worker.terminate();
+        void parser.terminate();
+      }, cancelGraceMs).unref();
     };
     control.signal.addEventListener('abort', cancel, { once: true });
     try {

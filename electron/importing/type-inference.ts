@@ -19,14 +19,38 @@ export class ColumnStats {
   // Counts one scanned value; true when the caller should hand it over as an example (the
   // column's first text, first number): examples cost a string, counting does not.
   count(kind: ValueKind, scan: Scan): boolean {
-    this.counts[kind]++;
-    if (kind === 'integer' || kind === 'decimal' || kind === 'binary') {
-      if (scan.registryShaped) this.registryShaped++;
-      if (scan.decimalComma) this.decimalComma++;
-      if (scan.percent) this.percent++;
-      return this.numberExample === null;
+    const counts = this.counts;
+    // A switch on the kind is several times faster than counts[kind]++ over millions of cells.
+    switch (kind) {
+      case 'text':
+        counts.text++;
+        return this.example === null;
+      case 'empty':
+        counts.empty++;
+        return false;
+      case 'date':
+        counts.date++;
+        return false;
+      case 'code':
+        counts.code++;
+        return this.example === null;
+      case 'integer':
+        counts.integer++;
+        break;
+      case 'decimal':
+        counts.decimal++;
+        break;
+      case 'binary':
+        counts.binary++;
+        break;
+      default:
+        counts[kind]++;
+        return false;
     }
-    return (kind === 'text' || kind === 'code') && this.example === null;
+    if (scan.registryShaped) this.registryShaped++;
+    if (scan.decimalComma) this.decimalComma++;
+    if (scan.percent) this.percent++;
+    return this.numberExample === null;
   }
 
   setExample(kind: ValueKind, raw: string, line: number): void {

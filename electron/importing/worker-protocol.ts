@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { ColumnType, ImportPreview, ImportSettings } from '../../shared/contract';
 import { AppError, isErrorCode, type ErrorPayload } from '../../shared/errors';
 import type { PackedRows } from './packed-rows';
@@ -9,6 +9,9 @@ import type { ScannedTable } from './scan-table';
 
 export interface ParseJob {
   mode: 'preview' | 'scan';
+  // During an import the parse worker talks to the import worker over this port (both are
+  // started at once by the host); otherwise to its parent.
+  port?: MessagePort;
   path: string;
   fileName: string;
   size: number;
@@ -27,6 +30,9 @@ export type ParseMessage =
 
 export interface ImportJob {
   workspacePath: string;
+  stagingTable: string;
+  // The parse worker of the first read, started beside this one.
+  parserPort: MessagePort;
   path: string;
   fileName: string;
   size: number;
@@ -62,7 +68,7 @@ export function fromErrorPayload(error: { code: string; params: ErrorPayload['pa
 // Resolves with the first message `settle` turns into a value; rejects on an error message
 // or when the worker dies without one (terminated, crashed: the caller knows which).
 export function awaitWorker<T, M extends { type: string }>(
-  worker: Worker,
+  worker: Worker | MessagePort,
   settle: (message: M) => T | undefined,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -86,11 +92,13 @@ export function awaitWorker<T, M extends { type: string }>(
         reject(error);
       }
     });
-    worker.on('exit', () => {
+    const ended = () => {
       if (!settled) {
         settled = true;
         reject(new AppError('api.internal'));
       }
-    });
+    };
+    worker.on('exit', ended);
+    worker.on('close', ended);
   });
 }

@@ -238,3 +238,22 @@ test('export round trip: CSV out, same rows and types back in', async () => {
   expect(again.rows).toEqual(first.rows);
   expect(versionRows(ws.host, again.version)).toHaveLength(2);
 });
+
+test('types guessed from the first rows but contradicted further down: the file is read again', async () => {
+  ws = await openTestWorkspace();
+  let text = 'id;valeur\n';
+  // Past the first megabyte the guess was made on.
+  for (let i = 1; i <= 120_000; i++) text += `${i};${i <= 110_000 ? i : `lot ${i}`}\n`;
+  const phases: string[] = [];
+  ws.host.onEvent((event) => {
+    if (event.name === 'job.progress') phases.push((event.payload as EventPayload<'job.progress'>).phase);
+  });
+  const { version, rows } = await importedVersion(ws.host, ws.admin, tempFile('late-text.csv', text));
+  expect(version.columns.map((c) => [c.name, c.type, c.errorCount])).toEqual([
+    ['id', 'integer', 0],
+    ['valeur', 'text', 0],
+  ]);
+  expect(rows[0]).toEqual({ _row: 1, id: 1, valeur: '1' });
+  expect(rows[119_999]).toEqual({ _row: 120_000, id: 120_000, valeur: 'lot 120000' });
+  expect(phases).toContain('rereading');
+});
