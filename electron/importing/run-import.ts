@@ -11,6 +11,9 @@ import { awaitWorker, type ImportJob, type ImportMessage, type ImportResult, typ
 // A worker asked to stop gets this long to roll back and drop its staging table before it is
 // terminated (the host then drops the table itself).
 const cancelGraceMs = 5000;
+// Streaming threads make short-lived garbage only: a small young generation keeps a 1 GB
+// import under the memory budget (its default would hold 48 MB per thread).
+const streamingLimits = { maxYoungGenerationSizeMb: 12 };
 
 export async function previewImport(services: Services, input: MethodParsedInput<'importing.preview'>): Promise<ImportPreview> {
   const file = services.files.resolve(input.fileToken);
@@ -39,8 +42,10 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
   const parseJob: ParseJob = { mode: 'scan', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings, port: channel.port2 };
   return services.jobs.start('import', async (control) => {
     // Both threads start at once: loading the parser's code overlaps opening the workspace.
-    const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2] });
-    const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1] });
+    const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2], resourceLimits: streamingLimits });
+    const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1], resourceLimits: streamingLimits });
+    // A parser that crashes closes its port: the import worker reports the failure.
+    parser.on('error', () => {});
     const cancel = () => {
       worker.postMessage({ type: 'cancel' });
       setTimeout(() => {
