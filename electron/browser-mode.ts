@@ -58,7 +58,6 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${values.port}`);
   const mode = await startBrowserMode({ workspacePath, port });
-  console.log(mode.http.pageUrl);
   let closing = false;
   const shutdown = () => {
     if (closing) return;
@@ -73,6 +72,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Printed once the signals are handled: whoever reads the line may stop us at once.
+  console.log(mode.http.pageUrl);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
