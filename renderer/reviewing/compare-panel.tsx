@@ -85,7 +85,7 @@ export function ComparePanel({ version, versions }: ComparePanelProps) {
           {result.total === 0 && <p>{t('reviewing.compare.identical')}</p>}
           {result.total > 0 && (
             <>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('reviewing.compare.caption', { from: from.number, to: to.number })}>
                 <table className="data-table compact compare-table">
                   <caption>{t('reviewing.compare.caption', { from: from.number, to: to.number })}</caption>
                   <thead>

@@ -1,6 +1,6 @@
 import type { CellFocusedEvent, CellValueChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type ClipboardEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { ColumnInfo, GridRow } from '../../shared/contract';
 import { reviewing as frReviewing } from '../../shared/i18n/fr/ui-reviewing';
 import { api } from '../api';
@@ -44,6 +44,9 @@ export function ReviewGrid(props: ReviewGridProps) {
   const shift = useRef(false);
   const anchor = useRef<CellPosition | null>(null);
   const range = useRef<CellRange | null>(null);
+  // Focus moves asked by Shift+arrows (AG Grid reports them later): they extend the range.
+  const extending = useRef<string[]>([]);
+  const focus = useRef<CellPosition | null>(null);
   const latest = useRef(props);
   latest.current = props;
 
@@ -92,8 +95,13 @@ export function ReviewGrid(props: ReviewGridProps) {
       return;
     }
     const position = { rowIndex: e.rowIndex, column: latest.current.columns.findIndex((c) => c.name === colId) };
-    if (!shift.current || !anchor.current) anchor.current = position;
-    setRange(rangeBetween(anchor.current, position));
+    const asked = extending.current.indexOf(`${position.rowIndex}:${position.column}`);
+    if (asked >= 0) extending.current.splice(asked, 1);
+    else {
+      if (!shift.current || !anchor.current) anchor.current = position;
+      focus.current = position;
+      setRange(rangeBetween(anchor.current, position));
+    }
     const row = grid.getDisplayedRowAtIndex(e.rowIndex)?.data;
     latest.current.onFocus(row ? { rowIndex: e.rowIndex, rowId: row.id, column: colId } : null);
   };
@@ -117,35 +125,60 @@ export function ReviewGrid(props: ReviewGridProps) {
       latest.current.onKeyCommand(command);
       return;
     }
+    if (ctrl && key === 'c') {
+      e.preventDefault();
+      copyRange();
+      return;
+    }
     const move = arrows[e.key];
-    const focused = grid.getFocusedCell();
-    if (e.shiftKey && move && focused) {
+    const from = focus.current;
+    if (e.shiftKey && move && from && anchor.current) {
       // Shift+arrows extend the range; AG Grid's community edition would just move.
       e.preventDefault();
       e.stopPropagation();
       const columns = latest.current.columns;
-      const at = columns.findIndex((c) => c.name === focused.column.getColId());
-      const rowIndex = Math.max(0, Math.min(grid.getDisplayedRowCount() - 1, focused.rowIndex + move[0]));
-      const column = Math.max(0, Math.min(columns.length - 1, at + move[1]));
-      grid.ensureIndexVisible(rowIndex);
-      grid.setFocusedCell(rowIndex, columns[column]!.name);
+      const to = {
+        rowIndex: Math.max(0, Math.min(grid.getDisplayedRowCount() - 1, from.rowIndex + move[0])),
+        column: Math.max(0, Math.min(columns.length - 1, from.column + move[1])),
+      };
+      focus.current = to;
+      extending.current.push(`${to.rowIndex}:${to.column}`);
+      setRange(rangeBetween(anchor.current, to));
+      grid.ensureIndexVisible(to.rowIndex);
+      grid.setFocusedCell(to.rowIndex, columns[to.column]!.name);
     }
   };
 
   // Ctrl+C: the range as tab-separated text, from the rows the grid holds.
-  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+  const copyRange = () => {
     const grid = gridRef.current;
     const r = range.current;
-    if (!grid || !r || grid.getEditingCells().length > 0) return;
+    if (!grid || !r) return;
     const columns = latest.current.columns.slice(r.left, r.right + 1);
     const lines: string[][] = [];
     for (let i = r.top; i <= r.bottom; i++) {
       const row = grid.getDisplayedRowAtIndex(i)?.data;
       if (row) lines.push(columns.map((c, j) => copyText(c.type, row.values[r.left + j], i18n)));
     }
-    e.clipboardData.setData('text/plain', toTsv(lines));
-    e.preventDefault();
-    latest.current.onCopied({ rows: lines.length, columns: rangeSize(r).columns });
+    navigator.clipboard.writeText(toTsv(lines)).then(
+      () => latest.current.onCopied({ rows: lines.length, columns: rangeSize(r).columns }),
+      (error: unknown) => latest.current.onError(error),
+    );
+  };
+
+  // A click sets the anchor (or, with Shift, extends to it) at once: AG Grid reports the focus
+  // change later, possibly after the next key press.
+  const onMouseDownCapture = (e: ReactMouseEvent<HTMLDivElement>) => {
+    shift.current = e.shiftKey;
+    const target = e.target instanceof Element ? e.target.closest('[role="gridcell"][col-id]') : null;
+    const rowIndex = Number(target?.closest('[row-index]')?.getAttribute('row-index'));
+    const column = latest.current.columns.findIndex((c) => c.name === target?.getAttribute('col-id'));
+    if (!target || !Number.isInteger(rowIndex) || column < 0) return;
+    const position = { rowIndex, column };
+    if (!e.shiftKey || !anchor.current) anchor.current = position;
+    focus.current = position;
+    extending.current.push(`${rowIndex}:${column}`);
+    setRange(rangeBetween(anchor.current, position));
   };
 
   return (
@@ -153,8 +186,7 @@ export function ReviewGrid(props: ReviewGridProps) {
       className="review-grid"
       onKeyDownCapture={onKeyDownCapture}
       onKeyUpCapture={(e) => (shift.current = e.shiftKey)}
-      onMouseDownCapture={(e) => (shift.current = e.shiftKey)}
-      onCopy={onCopy}
+      onMouseDownCapture={onMouseDownCapture}
     >
       <AgGridReact<GridRow>
         theme={gridTheme}
@@ -170,6 +202,7 @@ export function ReviewGrid(props: ReviewGridProps) {
         defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
         localeText={localeText}
         rowClassRules={{ 'row-commented': (p) => p.data?.commented.includes('') ?? false, 'row-flagged': (p) => p.data?.flagged.includes('') ?? false }}
+        suppressColumnVirtualisation
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         onGridReady={onGridReady}

@@ -52,7 +52,8 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
   const vid = version?.id;
   useEffect(() => {
     if (vid === undefined) return;
-    view.current = { sortModel: [], filterModel: {}, quickFilter: '' };
+    // The grid's datasource holds this object: reset it in place.
+    Object.assign(view.current, { sortModel: [], filterModel: {}, quickFilter: '' });
     setQuick('');
     api.call('edits.state', { versionId: vid }).then(setEditState, setError);
     api.call('comments.list', { versionId: vid }).then(setComments, setError);

@@ -1,4 +1,4 @@
-import type { CustomFilterProps } from 'ag-grid-react';
+import { useGridFilter, type CustomFilterProps } from 'ag-grid-react';
 import { useEffect, useId, useState } from 'react';
 import type { CellValue, ColumnInfo } from '../../shared/contract';
 import { api } from '../api';
@@ -26,6 +26,10 @@ export function ValuesFilter({ model, onModelChange, versionId, column }: Custom
   const [type, setType] = useState<TextType>(model?.filterType === 'text' && 'type' in model ? (model.type as TextType) : 'contains');
   const [text, setText] = useState(model?.filterType === 'text' && 'filter' in model ? (model.filter ?? '') : '');
   const [ticked, setTicked] = useState<CellValue[] | null>(model?.filterType === 'set' ? model.values : null);
+
+  // The service filters the rows (infinite row model); AG Grid still waits for this callback
+  // to be registered before it applies a new model.
+  useGridFilter({ doesFilterPass: () => true });
 
   useEffect(() => {
     let current = true;

@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createApiClient } from '../../shared/api-client';
+import { inProcessTransport } from '../../electron/host/in-process-transport';
+import { makeVersion, wideColumns, wideRows } from '../support/make-version';
+import { adminPassword } from '../support/temp-workspace';
+import { expectCleanText, expectNoSeriousViolations, startBrowserSession, type BrowserSession } from './support/browser-session';
+
+// Issue 4 in Chromium: a 100,000-row dataset opened in the review grid, sorted, filtered,
+// a cell edited, undone, redone, saved as a version and compared with the one before.
+let session: BrowserSession;
+let page: Page;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+  const admin = createApiClient(inProcessTransport(session.mode.service));
+  await admin.call('session.setup', { name: 'admin', password: adminPassword });
+  makeVersion(session.mode.service.services.db, { name: 'Subventions 2024', columns: wideColumns, rows: wideRows(100_000) });
+  await session.browser.contexts()[0]!.grantPermissions(['clipboard-read', 'clipboard-write']);
+  page = await session.openPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
+  });
+  await page.getByLabel('Identifiant').fill('admin');
+  await page.getByLabel('Mot de passe').fill(adminPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+});
+
+afterAll(async () => session?.close());
+
+const cell = (rowIndex: number, colId: string) => page.locator(`.ag-row[row-index="${rowIndex}"] [role="gridcell"][col-id="${colId}"]`);
+const rowCountText = () => page.locator('.row-count').innerText();
+
+test('the dataset opens in the review grid with its first rows', async () => {
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Relire le jeu « Subventions 2024 »' }).click();
+  await page.getByRole('heading', { name: 'Relecture : Subventions 2024' }).waitFor();
+  await cell(0, 'commune').waitFor();
+  const firstRows = Date.now() - started;
+  expect(await cell(0, 'id').innerText()).toBe('1');
+  await expect.poll(rowCountText).toMatch(/^100\s000 lignes$/);
+  console.log(`first rows visible ${firstRows} ms after opening (100,000 rows)`);
+  await expectNoSeriousViolations(page, 'the review page');
+  await expectCleanText(page);
+});
+
+test('sort on a column from its header', async () => {
+  await page.locator('.ag-header-cell[col-id="quantite"] .ag-header-cell-label').click();
+  await expect.poll(() => cell(0, 'quantite').innerText()).toBe('0');
+  await page.locator('.ag-header-cell[col-id="quantite"] .ag-header-cell-label').click();
+  const max = session.mode.service.services.db.prepare('SELECT MAX(quantite) FROM rows_v1').pluck().get() as number;
+  await expect.poll(() => cell(0, 'quantite').innerText()).toBe(String(max));
+  // Back to no sort.
+  await page.locator('.ag-header-cell[col-id="quantite"] .ag-header-cell-label').click();
+  await expect.poll(() => cell(0, 'id').innerText()).toBe('1');
+});
+
+test('filter with the quick search and with a column filter', async () => {
+  await page.getByLabel('Rechercher dans toutes les colonnes').fill('Brest voirie');
+  const expected = session.mode.service.services.db
+    .prepare("SELECT COUNT(*) FROM rows_v1 WHERE (commune LIKE '%brest%' OR libelle LIKE '%brest%') AND categorie = 'voirie'")
+    .pluck()
+    .get() as number;
+  await expect.poll(rowCountText).toBe(`${expected.toLocaleString('fr-FR')} lignes`);
+  await page.getByLabel('Rechercher dans toutes les colonnes').fill('');
+  await expect.poll(rowCountText).toMatch(/^100\s000 lignes$/);
+
+  await page.locator('.ag-header-cell[col-id="categorie"]').hover();
+  await page.locator('.ag-header-cell[col-id="categorie"] .ag-header-cell-filter-button').click();
+  await page.getByRole('checkbox', { name: /^sport/ }).waitFor();
+  await page.getByRole('checkbox', { name: /^sport/ }).uncheck();
+  const notSport = session.mode.service.services.db.prepare("SELECT COUNT(*) FROM rows_v1 WHERE categorie <> 'sport'").pluck().get() as number;
+  await expect.poll(rowCountText).toBe(`${notSport.toLocaleString('fr-FR')} lignes`);
+  await page.getByRole('checkbox', { name: /^sport/ }).check();
+  await expect.poll(rowCountText).toMatch(/^100\s000 lignes$/);
+  await page.keyboard.press('Escape');
+});
+
+test('edit a cell, undo with Ctrl+Z, redo with the button', async () => {
+  const before = await cell(2, 'libelle').innerText();
+  await cell(2, 'libelle').dblclick();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Subvention corrigée');
+  await page.keyboard.press('Enter');
+  await page.getByText('1 modification(s) en attente').waitFor();
+  await expect.poll(() => cell(2, 'libelle').innerText()).toBe('Subvention corrigée');
+
+  // A value that does not fit the column is refused with a sentence, not stored.
+  await cell(2, 'quantite').dblclick();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('beaucoup');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'ne convient pas à la colonne « Quantité »' }).waitFor();
+
+  await cell(2, 'libelle').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.getByText('Aucune modification en attente').waitFor();
+  await expect.poll(() => cell(2, 'libelle').innerText()).toBe(before);
+  await page.getByRole('button', { name: 'Rétablir' }).click();
+  await page.getByText('1 modification(s) en attente').waitFor();
+  await expect.poll(() => cell(2, 'libelle').innerText()).toBe('Subvention corrigée');
+});
+
+test('Ctrl+C copies the selected range as tab-separated text', async () => {
+  await cell(0, 'id').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.getByText('3 ligne(s) × 2 colonne(s) copiées.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const communes = [...wideRows(3)].map((r) => r[1]);
+  expect(copied).toBe(communes.map((c, i) => `${i + 1}\t${c}`).join('\r\n'));
+});
+
+test('save a version and compare it with the previous one', async () => {
+  await page.getByRole('button', { name: 'Enregistrer une version' }).click();
+  await page.getByText('Version 2 enregistrée.').waitFor();
+  await expect.poll(() => page.getByLabel('Version', { exact: true }).locator('option:checked').innerText()).toMatch(/^Version 2 /);
+  await page.getByRole('tab', { name: 'Comparer' }).click();
+  await page.getByLabel('Rapprocher les lignes par').selectOption({ label: 'id' });
+  await page.getByRole('button', { name: 'Comparer', exact: true }).click();
+  await page.getByText(/0 ajoutée\(s\), 0 supprimée\(s\), 1 modifiée\(s\), 99\s999 identique\(s\)/).waitFor();
+  const changed = page.locator('.compare-table .cell-changed');
+  expect(await changed.count()).toBe(1);
+  expect(await changed.innerText()).toContain('Subvention corrigée');
+  await page.screenshot({ path: '/tmp/atelier-review.png', fullPage: true });
+  await expectNoSeriousViolations(page, 'the comparison');
+  await page.screenshot({ path: '/tmp/atelier-review.png', fullPage: true });
+  expect(cspViolations).toEqual([]);
+});
