@@ -104,10 +104,20 @@ export class CsvBatch implements CellBatch {
     }
   }
 
-  // The field index of a cell, or -1 when its row is too short to have it.
+  // The field index of a cell, or -1 when its row is too short to have it. Cells are asked
+  // for row after row: the row's bounds are kept between calls.
+  #row = -1;
+  #first = 0;
+  #end = 0;
+
   #field(row: number, column: number): number {
-    const parsedRow = this.rows[row]!;
-    const f = rowFieldsFrom(this.parsed, parsedRow) + this.columns[column]!;
-    return f < this.parsed.rowEnds[parsedRow]! ? f : -1;
+    if (row !== this.#row) {
+      const parsedRow = this.rows[row]!;
+      this.#row = row;
+      this.#first = rowFieldsFrom(this.parsed, parsedRow);
+      this.#end = this.parsed.rowEnds[parsedRow]!;
+    }
+    const f = this.#first + this.columns[column]!;
+    return f < this.#end ? f : -1;
   }
 }
