@@ -10,8 +10,9 @@ import type { ServiceHost } from './service-host';
 // JSON body, Server-Sent Events at `GET /api/events`, and the built renderer for everything
 // else. Only this process's own origin, holding this launch's token, gets an answer.
 
-export const tokenHeader = 'authorization';
-export const sessionHeader = 'x-atelier-session';
+const tokenHeader = 'authorization';
+// renderer/http-transport.ts sends the same names.
+const sessionHeader = 'x-atelier-session';
 // An upload chunk carries at most 12,000,000 base64 characters (see the contract).
 export const maxBodyBytes = 12 * 1024 * 1024;
 const sessionKeyPattern = /^[A-Za-z0-9_-]{16,128}$/;
