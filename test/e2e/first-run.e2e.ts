@@ -126,3 +126,7 @@ test('English is one switch away and is remembered', async () => {
   await page.getByLabel('Language').selectOption('fr');
   await nav().waitFor();
 });
+
+test('nothing on these screens was refused by the Content-Security-Policy', () => {
+  expect(session.cspViolations).toEqual([]);
+});

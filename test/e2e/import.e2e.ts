@@ -160,3 +160,7 @@ test('a long import shows its progress and can be cancelled, leaving nothing beh
   await page.getByText('Opération annulée', { exact: false }).waitFor({ timeout: 30_000 });
   expect((await admin.call('datasets.list', {})).map((d) => d.name)).toEqual(['Communes de l’Ain']);
 });
+
+test('nothing on these screens was refused by the Content-Security-Policy', () => {
+  expect(session.cspViolations).toEqual([]);
+});

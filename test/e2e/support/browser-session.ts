@@ -13,6 +13,8 @@ export interface BrowserSession {
   browser: Browser;
   // A new tab (its own session on the host), already at the page with the launch token.
   openPage(): Promise<Page>;
+  // What Chromium refused under the page's CSP, in every tab so far (should stay empty).
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -25,11 +27,16 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+  const cspViolations: string[] = [];
   return {
     mode,
     browser,
+    cspViolations,
     async openPage() {
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+      });
       await page.goto(mode.http.pageUrl);
       return page;
     },
