@@ -131,10 +131,12 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
     setError(null);
     setNotice(null);
     setJob({ jobId: null, progress: { phase: 'start', done: 0, total: null }, cancelling: false });
+    // Choices made before another delimiter or sheet changed the columns no longer apply.
+    const chosenTypes = Object.fromEntries(Object.entries(columnTypes).filter(([name]) => preview.columns.some((c) => c.name === name)));
     try {
       const { jobId: id } = await api.call('importing.start', {
         fileToken: file.fileToken,
-        settings: { ...preview.settings, columnTypes: { ...preview.settings.columnTypes, ...columnTypes } },
+        settings: { ...preview.settings, columnTypes: { ...preview.settings.columnTypes, ...chosenTypes } },
         ...(destination.mode === 'new'
           ? { datasetName: destination.name.trim() }
           : { datasetId: destination.datasetId, keyColumn: destination.keyColumn || undefined }),
