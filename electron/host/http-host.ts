@@ -87,7 +87,8 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
     } catch (error) {
       throw error instanceof HttpRefusal ? error : new HttpRefusal(400);
     }
-    const reply = await host.dispatch(session, decodeURIComponent(method), input);
+    // Method names are plain `capability.verb`: anything else is simply an unknown method.
+    const reply = await host.dispatch(session, method, input);
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(reply));
   }
 
