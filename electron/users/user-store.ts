@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/audit-log';
 import type { SignedInUser } from '../host/handler-context';
 import type { Db } from '../workspace/open-workspace';
 import { nowIso } from '../workspace/open-workspace';
-import { hashPassword, minPasswordLength } from './password';
+import { minPasswordLength } from '../../shared/contract';
+import { hashPassword } from './password';
 
 export interface UserRow {
   id: number;
