@@ -3,7 +3,6 @@ import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 
-
 // N=2^15, r=8, p=1: ~50 ms per check here, costly for a stolen workspace file, fine for a person.
 const params = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
