@@ -5,6 +5,7 @@ import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId
 import { spawnWorker } from '../host/spawn-worker';
 import { openWorkspace } from '../workspace/open-workspace';
 import { summarizeChanges } from './change-summary';
+import { IntList } from './int-list';
 import { RowInserter } from './row-inserter';
 import {
   awaitWorker,
@@ -43,7 +44,7 @@ port.on('message', (message: { type: 'cancel' }) => {
 interface Pass {
   summary: ScanSummary;
   columns: ColumnInfo[];
-  mismatches: number[];
+  mismatches: Int32Array;
 }
 
 // One read of the file into a fresh staging table, with the types given or guessed: the first
@@ -52,7 +53,7 @@ function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
   parser = worker;
   let inserter: RowInserter | null = null;
   let columns: ColumnInfo[] = [];
-  const mismatches: number[] = [];
+  const mismatches = new IntList();
   let rows = 0;
   let sinceCommit = 0;
   return awaitWorker<Pass, ParseMessage>(worker, (message) => {
@@ -86,7 +87,7 @@ function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
       case 'scanned':
         if (db.inTransaction) db.exec('COMMIT');
         post({ type: 'progress', phase, done: rows, total: rows });
-        return { summary: message.summary, columns, mismatches };
+        return { summary: message.summary, columns, mismatches: mismatches.take() };
       default:
         return undefined;
     }

@@ -1,3 +1,5 @@
+import { IntList } from '../int-list';
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -23,26 +25,6 @@ export function rowFields(parsed: ParsedRows, row: number): string[] {
   const fields: string[] = [];
   for (let f = rowFieldsFrom(parsed, row); f < parsed.rowEnds[row]!; f++) fields.push(parsed.text.substring(parsed.starts[f]!, parsed.ends[f]!));
   return fields;
-}
-
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  take(): Int32Array {
-    const taken = this.data.slice(0, this.length);
-    this.length = 0;
-    return taken;
-  }
 }
 
 // RFC 4180 and what old software writes besides: CRLF, LF or CR-only line ends, quotes
