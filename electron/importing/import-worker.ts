@@ -1,6 +1,7 @@
 import { parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import type { ColumnInfo, ColumnType, ImportSettings, VersionSummary } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { recordAudit } from '../audit/audit-log';
 import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId } from '../datasets/version-store';
 import { spawnWorker } from '../host/spawn-worker';
 import { openWorkspace } from '../workspace/open-workspace';
@@ -168,6 +169,14 @@ async function run(): Promise<void> {
       const column = columns[mismatches[i + 1]!]!;
       insertFlag.run(version.versionId, mismatches[i]!, column.name, JSON.stringify({ type: column.type }));
     }
+    // In the same transaction: the version and its audit entry exist together or not at all,
+    // and the API's thread never has to write (and checkpoint) after a large import.
+    recordAudit(db, {
+      actor: job.userName,
+      action: 'dataset.import',
+      target: `dataset:${version.datasetId}`,
+      details: { version: version.number, fileName: job.fileName, rows: summary.rowCount },
+    });
     return version;
   })();
   post({ type: 'done', result: { ...committed, rowCount: summary.rowCount } });

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import { parse } from 'node:path';
 import type { ImportPreview, MethodParsedInput } from '../../shared/contract';
-import { recordAudit } from '../audit/audit-log';
 import { getDataset } from '../datasets/version-store';
 import type { Services, SignedInUser } from '../host/handler-context';
 import { spawnWorker } from '../host/spawn-worker';
@@ -33,6 +32,7 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
     size: file.size,
     settings: input.settings,
     userId: user.id,
+    userName: user.name,
     datasetId: input.datasetId ?? null,
     datasetName: input.datasetName ?? (parse(file.fileName).name || file.fileName),
     keyColumn: input.datasetId !== undefined ? (input.keyColumn ?? null) : null,
@@ -58,12 +58,6 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
       const result = await awaitWorker<ImportResult, ImportMessage>(worker, (message) => {
         if (message.type === 'progress') control.progress(message.phase, message.done, message.total);
         return message.type === 'done' ? message.result : undefined;
-      });
-      recordAudit(services.db, {
-        actor: user.name,
-        action: 'dataset.import',
-        target: `dataset:${result.datasetId}`,
-        details: { version: result.number, fileName: file.fileName, rows: result.rowCount },
       });
       services.emit('dataset.changed', { datasetId: result.datasetId });
       return { ...result };

@@ -38,6 +38,7 @@ export interface ImportJob {
   size: number;
   settings: ImportSettings;
   userId: number;
+  userName: string;
   datasetId: number | null;
   datasetName: string;
   keyColumn: string | null;

@@ -130,6 +130,10 @@ test('a new file into a dataset: new version, change summary with and without a 
     rowsRemoved: null,
     rowsChanged: null,
   });
+  // Each import is in the hash-chained audit log, written with its version.
+  const audit = await ws.admin.call('audit.list', { limit: 50 });
+  expect(audit.filter((entry) => entry.action === 'dataset.import').map((entry) => entry.details.version)).toEqual([3, 2, 1]);
+  expect((await ws.admin.call('audit.verify', {})).ok).toBe(true);
 });
 
 test('a key with duplicates is refused with a clear error', async () => {
