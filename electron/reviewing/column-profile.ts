@@ -36,24 +36,25 @@ function computeProfile(db: Db, view: VersionView, target: ColumnInfo): ColumnPr
   const dated = target.type === 'date' || target.type === 'datetime';
   // Values kept as text (type errors) are left out of min/max/mean and the histogram.
   const valid = numeric ? `typeof(${q}) IN ('integer', 'real')` : dated ? `${q} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'` : '0';
-  const measure = numeric ? q : `julianday(${q})`;
-  const stats = db
+  // ISO dates order as text: only the mean needs julianday().
+  const raw = db
     .prepare(
       `SELECT COUNT(*) AS count, SUM(${q} IS NULL OR ${q} = '') AS blanks,
-              MIN(CASE WHEN ${valid} THEN ${measure} END) AS lo, MAX(CASE WHEN ${valid} THEN ${measure} END) AS hi,
-              AVG(CASE WHEN ${valid} THEN ${measure} END) AS mean
+              MIN(CASE WHEN ${valid} THEN ${q} END) AS lo, MAX(CASE WHEN ${valid} THEN ${q} END) AS hi,
+              AVG(CASE WHEN ${valid} THEN ${numeric ? q : `julianday(${q})`} END) AS mean
        FROM ${t}`,
     )
-    .get() as { count: number; blanks: number | null; lo: number | null; hi: number | null; mean: number | null };
-  const grouped = db
-    .prepare(`SELECT ${q} AS value, COUNT(*) AS n FROM ${t} WHERE ${q} IS NOT NULL AND ${q} <> '' GROUP BY ${q}`)
-    .raw()
-    .all() as [string | number, number][];
-  const top = grouped
-    .slice()
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 10)
-    .map(([value, count]) => ({ value: toCellValue(target, value), count }));
+    .get() as { count: number; blanks: number | null; lo: number | string | null; hi: number | string | null; mean: number | null };
+  const measured = (v: number | string | null) => (typeof v === 'string' ? isoToJulian(v) : v);
+  const stats = { ...raw, lo: measured(raw.lo), hi: measured(raw.hi) };
+  // Distinct count and the 10 most frequent values in one grouping pass.
+  const top = db
+    .prepare(
+      `SELECT value, n, COUNT(*) OVER () AS distinct_count FROM
+         (SELECT ${q} AS value, COUNT(*) AS n FROM ${t} WHERE ${q} IS NOT NULL AND ${q} <> '' GROUP BY ${q})
+       ORDER BY n DESC, value LIMIT 10`,
+    )
+    .all() as { value: string | number; n: number; distinct_count: number }[];
   const shown = (v: number | null): number | string | null =>
     v === null || !dated ? v : julianToIso(v, target.type === 'datetime');
   return {
@@ -61,32 +62,41 @@ function computeProfile(db: Db, view: VersionView, target: ColumnInfo): ColumnPr
     type: target.type,
     count: stats.count,
     blanks: stats.blanks ?? 0,
-    distinct: grouped.length,
+    distinct: top[0]?.distinct_count ?? 0,
     min: shown(stats.lo),
     max: shown(stats.hi),
     mean: shown(stats.mean),
-    top,
-    histogram: (numeric || dated) && stats.lo !== null && stats.hi !== null ? histogram(db, t, valid, measure, stats.lo, stats.hi, shown) : [],
+    top: top.map((r) => ({ value: toCellValue(target, r.value), count: r.n })),
+    histogram: (numeric || dated) && stats.lo !== null && stats.hi !== null ? histogram(db, t, q, valid, dated, stats.lo, stats.hi, shown) : [],
   };
 }
 
+// Ten equal buckets between min and max. Dates are bucketed by comparing the stored ISO text
+// with the buckets' bounds (julianday() on every row would double the cost).
 function histogram(
   db: Db,
   t: string,
+  q: string,
   valid: string,
-  measure: string,
+  dated: boolean,
   lo: number,
   hi: number,
   shown: (v: number | null) => number | string | null,
 ): ColumnProfile['histogram'] {
-  const width = (hi - lo) / buckets || 1;
-  const counts = db
-    .prepare(`SELECT MIN(CAST((${measure} - ?) / ? AS INTEGER), ${buckets - 1}) AS b, COUNT(*) AS n FROM ${t} WHERE ${valid} GROUP BY b`)
-    .raw()
-    .all(lo, width) as [number, number][];
-  const byBucket = new Map(counts);
   const n = hi === lo ? 1 : buckets;
+  const width = (hi - lo) / n;
+  const inner = Array.from({ length: n - 1 }, (_, i) => lo + (i + 1) * width);
+  const bucket = dated ? inner.map(() => `(${q} >= ?)`).join(' + ') || '0' : `MIN(CAST((${q} - ?) / ? AS INTEGER), ${n - 1})`;
+  const counts = db
+    .prepare(`SELECT ${bucket} AS b, COUNT(*) AS n FROM ${t} WHERE ${valid} GROUP BY b`)
+    .raw()
+    .all(...(dated ? inner.map(shown) : [lo, width || 1])) as [number, number][];
+  const byBucket = new Map(counts);
   return Array.from({ length: n }, (_, i) => ({ from: shown(lo + i * width), to: shown(i === n - 1 ? hi : lo + (i + 1) * width), count: byBucket.get(i) ?? 0 }));
+}
+
+function isoToJulian(iso: string): number {
+  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso}Z`) / 86_400_000 + 2440587.5;
 }
 
 function julianToIso(julian: number, withTime: boolean): string {

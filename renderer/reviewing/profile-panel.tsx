@@ -10,7 +10,8 @@ import { HistogramChart } from './histogram-chart';
 interface ProfilePanelProps {
   versionId: number;
   columns: readonly ColumnInfo[];
-  // Follows the focused column of the grid until another is chosen here.
+  // Follows the focused column of the grid until another is chosen here; '' until then, so
+  // opening a dataset does not start a scan of the whole version before its first rows.
   column: string;
   onColumn: (column: string) => void;
   // Changes when pending edits change, so the profile of a working copy is asked again.
@@ -22,7 +23,7 @@ export function ProfilePanel({ versionId, columns, column, onColumn, revision }:
   const { t, formatNumber } = i18n;
   const [profile, setProfile] = useState<ColumnProfile | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const info = columns.find((c) => c.name === column) ?? columns[0];
+  const info = columns.find((c) => c.name === column);
 
   useEffect(() => {
     if (!info) return;
@@ -47,7 +48,6 @@ export function ProfilePanel({ versionId, columns, column, onColumn, revision }:
     return { labels, counts };
   }, [profile, info, i18n, t]);
 
-  if (!info) return null;
   const stat = (key: UiKey, value: string) => (
     <div>
       <dt>{t(key)}</dt>
@@ -58,13 +58,13 @@ export function ProfilePanel({ versionId, columns, column, onColumn, revision }:
     <div className="profile-panel">
       <SelectField
         label={t('reviewing.profile.column')}
-        value={info.name}
-        options={columns.map((c) => ({ value: c.name, label: c.label || c.name }))}
+        value={info?.name ?? ''}
+        options={[{ value: '', label: t('reviewing.profile.choose') }, ...columns.map((c) => ({ value: c.name, label: c.label || c.name }))]}
         onChange={onColumn}
       />
       <ErrorAlert error={error} />
-      {!profile && !error && <p role="status">{t('reviewing.loading')}</p>}
-      {profile && (
+      {info && !profile && !error && <p role="status">{t('reviewing.loading')}</p>}
+      {info && profile && (
         <>
           <dl className="profile-stats">
             {stat('reviewing.profile.type', t(`reviewing.types.${profile.type}`))}

@@ -33,6 +33,7 @@ export const reviewing: Shape<typeof fr> = {
   panels: 'Panels',
   tabs: { profile: 'Profile', flags: 'Flags', comments: 'Comments', compare: 'Compare', history: 'History' },
   profile: {
+    choose: '— choose a column —',
     column: 'Column',
     type: 'Type',
     count: 'Rows',

@@ -30,6 +30,7 @@ export const reviewing = {
   panels: 'Panneaux',
   tabs: { profile: 'Profil', flags: 'Signalements', comments: 'Commentaires', compare: 'Comparer', history: 'Historique' },
   profile: {
+    choose: '— choisir une colonne —',
     column: 'Colonne',
     type: 'Type',
     count: 'Lignes',
