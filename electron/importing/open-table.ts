@@ -20,11 +20,15 @@ export interface ReadProgress {
   onProgress?: ((fraction: number) => void) | undefined;
 }
 
-// Rows whose field count differs from the header's: reported, never shifted.
+// Rows whose field count differs from the header's: reported, never shifted. Values in no
+// column of the table (past its last column, under a column dropped as empty in the first
+// rows) are counted and reported too.
 export interface RaggedRows {
   short: number;
   long: number;
   firstLines: number[];
+  leftOut: number;
+  leftOutLines: number[];
 }
 
 export interface OpenedTable {
@@ -121,7 +125,12 @@ export async function openTable(path: string, settings: ImportSettings, progress
   fillMerges(sample, 0, source.merges, dataFrom);
   for (let r = layout.headerRow - 1; r < dataFrom; r++) sample[r] = filled[r]!;
   const headerWidth = format === 'csv' ? sample[layout.headerRow - 1]!.length : 0;
-  const ragged: RaggedRows = { short: 0, long: 0, firstLines: [] };
+  const ragged: RaggedRows = { short: 0, long: 0, firstLines: [], leftOut: 0, leftOutLines: [] };
+  const keptColumns = new Set(layout.sourceColumns);
+  const noteLeftOut = (line: number) => {
+    ragged.leftOut++;
+    if (ragged.leftOutLines.length < 10 && ragged.leftOutLines.at(-1) !== line) ragged.leftOutLines.push(line);
+  };
   const noteWidth = (width: number, blank: boolean, line: number) => {
     if (width === headerWidth || (width === 1 && blank)) return;
     if (width < headerWidth) ragged.short++;
@@ -136,6 +145,9 @@ export async function openTable(path: string, settings: ImportSettings, progress
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (headerWidth > 0) noteWidth(row.length, isEmptyCell(row[0]), lines[i]!);
+      if (row.length > columns.length || !identity) {
+        for (let c = 0; c < row.length; c++) if (!keptColumns.has(c) && !isEmptyCell(row[c])) noteLeftOut(lines[i]!);
+      }
       // The usual case, every column kept in place: the row is used as it is.
       const cells: RawRow = identity && row.length === columns.length ? row : new Array(columns.length);
       let filled = false;
@@ -152,21 +164,26 @@ export async function openTable(path: string, settings: ImportSettings, progress
     return new RawRowBatch(kept, keptLines);
   };
   const projectParsed = (parsed: ParsedRows): CellBatch => {
-    const kept = new Int32Array(parsed.rows);
+    const keptRows = new Int32Array(parsed.rows);
     let count = 0;
     const { text, starts, ends, rowEnds } = parsed;
     for (let row = 0; row < parsed.rows; row++) {
       const first = rowFieldsFrom(parsed, row);
       const width = rowEnds[row]! - first;
       noteWidth(width, isBlankSlice(text, starts[first]!, ends[first]!), parsed.lines[row]!);
+      if (width > columns.length || !identity) {
+        for (let c = 0; c < width; c++) {
+          if (!keptColumns.has(c) && !isBlankSlice(text, starts[first + c]!, ends[first + c]!)) noteLeftOut(parsed.lines[row]!);
+        }
+      }
       let filled = false;
       for (let c = 0; c < columns.length && !filled; c++) {
         const f = first + columns[c]!;
         filled = f < rowEnds[row]! && !isBlankSlice(text, starts[f]!, ends[f]!);
       }
-      if (filled) kept[count++] = row;
+      if (filled) keptRows[count++] = row;
     }
-    return new CsvBatch(parsed, kept.subarray(0, count), columns);
+    return new CsvBatch(parsed, keptRows.subarray(0, count), columns);
   };
   async function* rows(): AsyncIterable<CellBatch> {
     yield projectCells(sample.slice(dataFrom), sampleLines.slice(dataFrom));

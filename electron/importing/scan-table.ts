@@ -132,6 +132,9 @@ export async function scanTable(path: string, settings: ImportSettings, options:
       params: { short: ragged.short, long: ragged.long, lines: ragged.firstLines.join(', ') },
     });
   }
+  if (ragged.leftOut > 0) {
+    warnings.push({ code: 'importing.warnings.cells_left_out', params: { count: ragged.leftOut, lines: ragged.leftOutLines.join(', ') } });
+  }
   for (const column of columns) if (column.inferred.warning) warnings.push(column.inferred.warning);
   return {
     format: table.format,

@@ -116,6 +116,7 @@ export const importing: Shape<typeof fr> = {
     undecodable: '{count} character(s) unreadable with the {encoding} encoding. Try another encoding in the settings.',
     other_sheets: 'The sheet “{sheet}” was chosen; {count} other sheet(s) also hold data: change the sheet in the settings if needed.',
     rows_above_header: 'The table starts at row {row}: the rows above (title, notes) are ignored.',
+    cells_left_out: '{count} value(s) outside the table’s columns were not imported (lines {lines}). Check the delimiter or the header row in the settings.',
     ragged_rows: '{short} row(s) too short and {long} too long (lines {lines}). Check the delimiter in the settings; no value was shifted.',
   },
 };

@@ -114,6 +114,8 @@ export const importing = {
     undecodable: '{count} caractère(s) illisible(s) avec l’encodage {encoding}. Essayez un autre encodage dans les réglages.',
     other_sheets: 'La feuille « {sheet} » a été choisie ; {count} autre(s) feuille(s) contiennent aussi des données : changez de feuille dans les réglages si besoin.',
     rows_above_header: 'Le tableau commence à la ligne {row} : les lignes au-dessus (titre, notes) sont ignorées.',
+    cells_left_out:
+      '{count} valeur(s) hors des colonnes du tableau n’ont pas été importées (lignes {lines}). Vérifiez le séparateur ou la ligne d’en-tête dans les réglages.',
     ragged_rows:
       '{short} ligne(s) trop courte(s) et {long} trop longue(s) (lignes {lines}). Vérifiez le séparateur dans les réglages ; aucune valeur n’a été décalée.',
   },

@@ -261,3 +261,14 @@ test('types guessed from the first rows but contradicted further down: the file 
   expect(rows[119_999]).toEqual({ _row: 120_000, id: 120_000, valeur: 'lot 120000' });
   expect(phases).toContain('rereading');
 });
+
+test('values past the table, far down a big file, are counted and reported', async () => {
+  ws = await openTestWorkspace();
+  let text = 'a;b\n';
+  for (let i = 1; i <= 100_000; i++) text += `${i};${i}\n`;
+  text += 'x;y;perdu\n';
+  const result = await preview(ws.host, ws.admin, tempFile('long-tail.csv', text));
+  expect(result.columns.map((c) => c.name)).toEqual(['a', 'b']);
+  expect(result.warnings).toContainEqual({ code: 'importing.warnings.ragged_rows', params: { short: 0, long: 1, lines: '100002' } });
+  expect(result.warnings).toContainEqual({ code: 'importing.warnings.cells_left_out', params: { count: 1, lines: '100002' } });
+});
