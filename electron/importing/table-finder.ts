@@ -95,12 +95,19 @@ export function findLayout(sample: RawRow[], merges: readonly MergedRange[], set
   const columns = Math.max(0, ...header.map((row) => row.length), ...data.map((row) => row.length));
   const labels: string[] = [];
   const sourceColumns: number[] = [];
+  // In the upper rows of a multi-row header, a blank above a label continues the group on its
+  // left ("Montant" over 2019 and 2020): what a merged cell becomes once saved as CSV.
+  const groups = header.slice(0, -1).map(() => '');
   for (let c = 0; c < columns; c++) {
     const parts: string[] = [];
-    for (const row of header) {
-      const label = cellLabel(row[c]);
+    header.forEach((row, h) => {
+      let label = cellLabel(row[c]);
+      if (h < groups.length) {
+        if (label) groups[h] = label;
+        else if (cellLabel(header[h + 1]![c]) !== '') label = groups[h]!;
+      }
       if (label && parts[parts.length - 1] !== label) parts.push(label);
-    }
+    });
     const label = parts.join(' ');
     // A column with neither a label nor a value in the sample is dropped: Excel ranges
     // formatted wider than the table.

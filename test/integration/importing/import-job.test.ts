@@ -272,3 +272,16 @@ test('values past the table, far down a big file, are counted and reported', asy
   expect(result.warnings).toContainEqual({ code: 'importing.warnings.ragged_rows', params: { short: 0, long: 1, lines: '100002' } });
   expect(result.warnings).toContainEqual({ code: 'importing.warnings.cells_left_out', params: { count: 1, lines: '100002' } });
 });
+
+test('a two-row header from CSV: the group label continues over its blanks', async () => {
+  ws = await openTestWorkspace();
+  const path = tempFile('two-rows.csv', 'Commune;Montant;;Date\n;2019;2020;\nSète;1;2;01/02/2020\n');
+  const result = await preview(ws.host, ws.admin, path, { headerRows: 2 });
+  expect(result.columns.map((c) => [c.name, c.label])).toEqual([
+    ['commune', 'Commune'],
+    ['montant_2019', 'Montant 2019'],
+    ['montant_2020', 'Montant 2020'],
+    ['date', 'Date'],
+  ]);
+  expect(result.rows).toEqual([['Sète', 1, 2, '2020-02-01']]);
+});
