@@ -1,5 +1,7 @@
 import type { ApiClient } from '../../shared/api-client';
-import type { ImportSettings, VersionSummary } from '../../shared/contract';
+import { readdirSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { ColumnType, ImportSettings, VersionSummary } from '../../shared/contract';
 import type { ServiceHost } from '../../electron/host/service-host';
 import { versionRowsTable } from '../../electron/datasets/version-store';
 
@@ -40,4 +42,32 @@ export function versionRows(host: ServiceHost, version: VersionSummary): Record<
 
 export function preview(host: ServiceHost, client: ApiClient, path: string, settings: ImportSettings = {}) {
   return client.call('importing.preview', { fileToken: host.services.files.register(path), settings });
+}
+
+// What a sample must become once imported (row: 1-based, as _row).
+export interface ExpectedImport {
+  rows: number;
+  settings?: Partial<ImportSettings>;
+  given?: ImportSettings;
+  columns?: string[];
+  types?: Record<string, ColumnType>;
+  values?: [row: number, Record<string, unknown>][];
+}
+
+export function sampleFiles(samplesDir: string, pattern: RegExp): string[] {
+  return readdirSync(samplesDir, { recursive: true })
+    .map(String)
+    .filter((f) => pattern.test(f))
+    .sort();
+}
+
+export async function expectImported(host: ServiceHost, client: ApiClient, path: string, want: ExpectedImport): Promise<void> {
+  const { version, rows } = await importedVersion(host, client, path, want.given);
+  expect(version.rowCount).toBe(want.rows);
+  expect(rows).toHaveLength(want.rows);
+  if (want.settings) expect(version.source?.settings).toMatchObject(want.settings);
+  if (want.columns) expect(version.columns.map((c) => c.name)).toEqual(want.columns);
+  const types = Object.fromEntries(version.columns.map((c) => [c.name, c.type]));
+  if (want.types) expect(types).toMatchObject(want.types);
+  for (const [row, values] of want.values ?? []) expect(rows[row - 1]).toMatchObject(values);
 }

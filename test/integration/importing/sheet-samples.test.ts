@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { ColumnType, ImportSettings } from '../../../shared/contract';
-import { importedVersion, importFile } from '../../support/import-helpers';
+import { expectImported, importedVersion, importFile, sampleFiles, type ExpectedImport } from '../../support/import-helpers';
 import { openTestWorkspace, samplesDir, type TestWorkspace } from '../../support/temp-workspace';
 
 // Every spreadsheet of ../shared/samples through the whole import (format from the content,
@@ -11,16 +9,8 @@ import { openTestWorkspace, samplesDir, type TestWorkspace } from '../../support
 // checked once against LibreOffice 7's conversion of the same file
 // (soffice --headless --convert-to csv, every sheet): same rows, same values (LibreOffice
 // writes dates as shown, e.g. 10/15/2017, and percentages as 52%).
-interface Expected {
-  rows: number;
-  settings?: Partial<ImportSettings>;
-  given?: ImportSettings;
-  columns?: string[];
-  types?: Record<string, ColumnType>;
-  values?: [row: number, Record<string, unknown>][];
-}
 
-const expected: Record<string, Expected | { error: string }> = {
+const expected: Record<string, ExpectedImport | { error: string }> = {
   'dae/dae_test.xlsx': {
     rows: 1,
     types: { lat_coor1: 'decimal', acc_lib: 'boolean', com_cp: 'text', dtpr_lcad: 'date' },
@@ -136,11 +126,7 @@ beforeAll(async () => {
 afterAll(async () => ws?.close());
 
 test('every spreadsheet sample has its expectations here', () => {
-  const sheets = readdirSync(samplesDir, { recursive: true })
-    .map(String)
-    .filter((f) => /\.(xlsx|xlsm|xls|ods)$/.test(f))
-    .sort();
-  expect(Object.keys(expected).sort()).toEqual(sheets);
+  expect(Object.keys(expected).sort()).toEqual(sampleFiles(samplesDir, /\.(xlsx|xlsm|xls|ods)$/));
 });
 
 for (const [file, want] of Object.entries(expected)) {
@@ -150,14 +136,7 @@ for (const [file, want] of Object.entries(expected)) {
       expect(job.error?.code).toBe(want.error);
       return;
     }
-    const { version, rows } = await importedVersion(ws.host, ws.admin, join(samplesDir, file), want.given);
-    expect(version.rowCount).toBe(want.rows);
-    expect(rows).toHaveLength(want.rows);
-    if (want.settings) expect(version.source?.settings).toMatchObject(want.settings);
-    if (want.columns) expect(version.columns.map((c) => c.name)).toEqual(want.columns);
-    const types = Object.fromEntries(version.columns.map((c) => [c.name, c.type]));
-    if (want.types) expect(types).toMatchObject(want.types);
-    for (const [row, values] of want.values ?? []) expect(rows[row - 1]).toMatchObject(values);
+    await expectImported(ws.host, ws.admin, join(samplesDir, file), want);
   });
 }
 
