@@ -6,7 +6,7 @@ import { safeColumnNames } from './column-names';
 import { openTable } from './open-table';
 import { RowPacker } from './packed-rows';
 import type { RawRow, SheetInfo } from './raw-table';
-import { ColumnStats, inferType, type InferredType } from './type-inference';
+import { ColumnStats, inferType, mismatchCount, type InferredType } from './type-inference';
 
 export type StoredValue = string | number | null;
 
@@ -44,26 +44,6 @@ export interface ScannedTable {
   preview: RawRow[];
   warnings: Message[];
   sha256: string;
-}
-
-// Values that fit each type, from the column's counts: what an override would flag.
-export function mismatchCount(stats: ColumnStats, type: ColumnType): number {
-  const c = stats.counts;
-  const filled = c.integer + c.decimal + c.binary + c.boolean + c.date + c.datetime + c.code + c.text;
-  switch (type) {
-    case 'integer':
-      return filled - c.integer - c.binary;
-    case 'decimal':
-      return filled - c.integer - c.binary - c.decimal;
-    case 'boolean':
-      return filled - c.boolean - c.binary;
-    case 'date':
-      return filled - c.date - stats.sheetNumbers;
-    case 'datetime':
-      return filled - c.date - c.datetime - stats.sheetNumbers;
-    case 'text':
-      return 0;
-  }
 }
 
 // One pass over the whole table: every value is scanned for the type inference and, when a

@@ -58,6 +58,11 @@ export class ColumnStats {
     else this.numberExample = { value: raw, line };
   }
 
+  get filled(): number {
+    const c = this.counts;
+    return c.integer + c.decimal + c.binary + c.boolean + c.date + c.datetime + c.code + c.text;
+  }
+
   // Spreadsheet cells that carry their own type.
   addCell(cell: Exclude<RawCell, string | null>, line: number): void {
     if (typeof cell === 'number') {
@@ -89,7 +94,7 @@ function foldLabel(label: string): string {
 
 export function inferType(stats: ColumnStats, label: string, column: string): InferredType {
   const c = stats.counts;
-  const filled = c.integer + c.decimal + c.binary + c.boolean + c.date + c.datetime + c.code + c.text;
+  const filled = stats.filled;
   const message = (code: string, params: Message['params'] = {}): Message => ({ code: `importing.reasons.${code}`, params });
   const result = (type: ColumnType, reason: Message, warning: Message | null = null): InferredType => ({ type, reason, warning });
   if (filled === 0) return result('text', message('empty'));
@@ -135,4 +140,24 @@ export function inferType(stats: ColumnStats, label: string, column: string): In
     }
   }
   return result('text', message('text', { example }));
+}
+
+// Values that fit each type, from the column's counts: what an override would flag.
+export function mismatchCount(stats: ColumnStats, type: ColumnType): number {
+  const c = stats.counts;
+  const filled = stats.filled;
+  switch (type) {
+    case 'integer':
+      return filled - c.integer - c.binary;
+    case 'decimal':
+      return filled - c.integer - c.binary - c.decimal;
+    case 'boolean':
+      return filled - c.boolean - c.binary;
+    case 'date':
+      return filled - c.date - stats.sheetNumbers;
+    case 'datetime':
+      return filled - c.date - c.datetime - stats.sheetNumbers;
+    case 'text':
+      return 0;
+  }
 }
