@@ -285,3 +285,15 @@ test('a two-row header from CSV: the group label continues over its blanks', asy
   ]);
   expect(result.rows).toEqual([['Sète', 1, 2, '2020-02-01']]);
 });
+
+test('the agent overrides the delimiter and the header row', async () => {
+  ws = await openTestWorkspace();
+  const path = tempFile('pipes.csv', 'Export du 01/02/2024\nnom|montant\nA|1,5\nB|2\n');
+  const detected = await preview(ws.host, ws.admin, path);
+  expect(detected.settings).toMatchObject({ delimiter: '|', headerRow: 2 });
+  const chosen = await preview(ws.host, ws.admin, path, { delimiter: ';', headerRow: 2 });
+  expect(chosen.columns.map((c) => c.name)).toEqual(['nom_montant']);
+  expect(chosen.rows).toEqual([['A|1,5'], ['B|2']]);
+  const outOfRange = await ws.admin.reply('importing.preview', { fileToken: ws.host.services.files.register(path), settings: { headerRow: 9 } });
+  expect(outOfRange).toMatchObject({ ok: false, error: { code: 'import.header_row_out_of_range' } });
+});
