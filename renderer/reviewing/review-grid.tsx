@@ -102,8 +102,9 @@ export function ReviewGrid(props: ReviewGridProps) {
       focus.current = position;
       setRange(rangeBetween(anchor.current, position));
     }
+    // A row still loading (a jump far away) is reported by whoever asked for the jump.
     const row = grid.getDisplayedRowAtIndex(e.rowIndex)?.data;
-    latest.current.onFocus(row ? { rowIndex: e.rowIndex, rowId: row.id, column: colId } : null);
+    if (row) latest.current.onFocus({ rowIndex: e.rowIndex, rowId: row.id, column: colId });
   };
 
   const onCellValueChanged = (e: CellValueChangedEvent<GridRow>) => {

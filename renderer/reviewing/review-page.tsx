@@ -97,8 +97,14 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
           setStatus(t('reviewing.flags.hidden'));
           return;
         }
+        const colId = column ?? version.columns[0]!.name;
+        // A row just added exists in the grid once its reloaded blocks have told the new count.
+        for (let tries = 0; tries < 20 && (grid.current?.getDisplayedRowCount() ?? 0) <= index; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         grid.current?.ensureIndexVisible(index, 'middle');
-        grid.current?.setFocusedCell(index, column ?? version.columns[0]!.name);
+        grid.current?.setFocusedCell(index, colId);
+        setFocused({ rowIndex: index, rowId, column: colId });
       } catch (caught) {
         setError(caught);
       }
@@ -174,7 +180,7 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
           onAddRow={() =>
             void act(async () => {
               const added = await api.call('edits.addRow', { versionId: vid });
-              setTimeout(() => void jumpTo(added.rowId, null), 100);
+              void jumpTo(added.rowId, null);
               return added;
             }, () => t('reviewing.rowAdded'))
           }

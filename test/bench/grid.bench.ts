@@ -24,7 +24,7 @@ const fmt = (v: number) => v.toFixed(1).padStart(7) + ' ms';
 const afterIndexBuilt = () => new Promise((resolve) => setImmediate(resolve));
 
 let t = performance.now();
-const { versionId, datasetId } = makeVersion(db, { name: 'Banc 1M', columns: wideColumns, rows: wideRows(rowCount) });
+const { versionId } = makeVersion(db, { name: 'Banc 1M', columns: wideColumns, rows: wideRows(rowCount) });
 console.log(`version of ${rowCount.toLocaleString('en')} rows × ${wideColumns.length} columns written in ${(ms(t) / 1000).toFixed(1)} s`);
 
 const block = async (startRow: number, sortModel: SortModel = []) => {
@@ -117,10 +117,19 @@ async function browserFigures() {
   await page.getByLabel('Mot de passe').fill(adminPassword);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
-  const open = performance.now();
-  await page.getByRole('button', { name: 'Relire le jeu « Banc 1M »' }).click();
-  await page.locator('.ag-row[row-index="0"] [role="gridcell"][col-id="commune"]').waitFor();
-  console.log(`first rows visible after opening: ${fmt(ms(open))} (limit 500 ms)`);
+  // The first opening also loads the review screen's code (AG Grid, Chart.js) into the page;
+  // the second shows the cost of the data alone.
+  for (const when of ['first opening', 'second opening']) {
+    const open = performance.now();
+    await page.getByRole('button', { name: 'Relire le jeu « Banc 1M »' }).click();
+    // Placeholder rows show until the first block arrives: wait for its values.
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [role="gridcell"][col-id="id"]')?.textContent === '1');
+    console.log(`first rows visible after opening (${when}): ${fmt(ms(open))} (limit 500 ms)`);
+    if (when === 'first opening') {
+      await page.getByRole('button', { name: 'Jeux de données' }).click();
+      await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+    }
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const heap = async () => {
@@ -139,5 +148,4 @@ async function browserFigures() {
   const last = await page.locator('.ag-row[row-index="999999"]').count();
   console.log(`JS heap while scrolling top → bottom: ${samples.join(', ')}; last row rendered: ${last === 1}`);
   await browser.close();
-  void datasetId;
 }
