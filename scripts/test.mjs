@@ -1,7 +1,8 @@
 // `npm test`: what a fresh machine needs for the end-to-end tests (Debian's Chromium), a
 // build, then the unit and integration tests, then the end-to-end tests in Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +28,25 @@ function ensureChromium() {
   return false;
 }
 
+// Each vitest run also writes a JSON report, so the last line can count every test.
+const reports = mkdtempSync(join(tmpdir(), 'atelier-test-reports-'));
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function vitestRun(name, extra) {
+  const report = join(reports, `${name}.json`);
+  const ok = node([vitest, 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    counts.passed += result.numPassedTests;
+    counts.failed += result.numFailedTests;
+    counts.skipped += result.numPendingTests + result.numTodoTests;
+  }
+  return ok;
+}
+
 const steps = [
   ['build', () => node(['scripts/build.mjs'])],
-  ['unit and integration tests', () => node([vitest, 'run'])],
-  ['end-to-end tests', () => ensureChromium() && node([vitest, 'run', '--config', 'vitest.e2e.config.ts'])],
+  ['unit and integration tests', () => vitestRun('unit', [])],
+  ['end-to-end tests', () => ensureChromium() && vitestRun('e2e', ['--config', 'vitest.e2e.config.ts'])],
 ];
 
 const failed = [];
@@ -39,8 +55,9 @@ for (const [name, step] of steps) {
   // Without a build there is nothing to test.
   if (failed.includes('build')) break;
 }
+rmSync(reports, { recursive: true, force: true });
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 if (failed.length > 0) {
-  console.error(`\nnpm test: failed: ${failed.join(', ')}`);
+  console.error(`npm test: failed: ${failed.join(', ')}`);
   process.exit(1);
 }
-console.log('\nnpm test: all passed');
