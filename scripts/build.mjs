@@ -22,6 +22,7 @@ const esmEntries = present([
   'electron/cli.ts',
   'electron/host/service-worker.ts',
   'electron/importing/import-worker.ts',
+  'electron/importing/parse-worker.ts',
 ]);
 const electronEntries = present(['electron/main.ts', 'electron/preload.ts']);
 
