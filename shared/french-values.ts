@@ -376,7 +376,7 @@ export function coerceValue(type: ColumnType, raw: RawValue, scan: Scan = scratc
     if (type === 'boolean' || type === 'integer' || type === 'decimal') return { ok: true, value: raw ? 1 : 0 };
     return type === 'text' ? { ok: true, value: raw ? 'VRAI' : 'FAUX' } : { ok: false, value: raw ? 'VRAI' : 'FAUX' };
   }
-  if (type === 'text') return { ok: true, value: raw };
+  // Blank is empty for every type, text included, as the import stores it.
   const value = storeScanned(type, raw, scanValue(raw, scan), scan);
   return scan.fits ? { ok: true, value } : { ok: false, value: raw };
 }

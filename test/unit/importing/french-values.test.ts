@@ -92,6 +92,8 @@ test('coerceValue: storage form or the text kept and flagged', () => {
   expect(coerceValue('datetime', '05/06/2021')).toEqual({ ok: true, value: '2021-06-05T00:00:00' });
   expect(coerceValue('text', '01000')).toEqual({ ok: true, value: '01000' });
   expect(coerceValue('integer', '')).toEqual({ ok: true, value: null });
+  expect(coerceValue('text', ' \u00a0 ')).toEqual({ ok: true, value: null });
+  expect(coerceValue('text', ' Sète ')).toEqual({ ok: true, value: ' Sète ' });
   expect(coerceValue('integer', null)).toEqual({ ok: true, value: null });
   expect(coerceValue('integer', 3.5)).toEqual({ ok: false, value: '3.5' });
   expect(coerceValue('text', 23350001600040)).toEqual({ ok: true, value: '23350001600040' });
