@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ColumnInfo, ColumnProfile } from '../../shared/contract';
 import { api } from '../api';
 import { ErrorAlert } from '../app/error-alert';
 import { SelectField } from '../app/select-field';
 import { useI18n, type UiKey } from '../i18n/i18n-context';
 import { formatCell } from './cell-format';
-import { HistogramChart } from './histogram-chart';
+
+// Chart.js loads with the first profile, not with the grid: opening a dataset stays quick.
+const HistogramChart = lazy(() => import('./histogram-chart').then((m) => ({ default: m.HistogramChart })));
 
 interface ProfilePanelProps {
   versionId: number;
@@ -76,7 +78,9 @@ export function ProfilePanel({ versionId, columns, column, onColumn, revision }:
             {profile.mean !== null && stat('reviewing.profile.mean', formatCell(info.type, profile.mean, i18n))}
           </dl>
           {chart && chart.counts.length > 0 && (
-            <HistogramChart title={t('reviewing.profile.histogram', { column: info.label || info.name })} labels={chart.labels} counts={chart.counts} />
+            <Suspense fallback={null}>
+              <HistogramChart title={t('reviewing.profile.histogram', { column: info.label || info.name })} labels={chart.labels} counts={chart.counts} />
+            </Suspense>
           )}
           <table className="data-table compact">
             <caption>{t('reviewing.profile.top')}</caption>
