@@ -7,7 +7,7 @@ import { rowFields, rowFieldsFrom, type ParsedRows } from './csv/csv-parser';
 import { CsvSource } from './csv/csv-source';
 import { detectFormat } from './detect-format';
 import type { MergedRange, RawRow, SheetInfo } from './raw-table';
-import { openSpreadsheet } from './readers/sheet-reader';
+import type { SheetSource } from './readers/sheet-reader';
 import { fillMerges, findLayout, isEmptyCell, layoutSampleRows, type TableLayout } from './table-finder';
 
 // What a source hands over: spreadsheet rows as cells, CSV rows parsed in place. Lines are
@@ -75,6 +75,8 @@ export async function openTable(path: string, settings: ImportSettings, progress
       return { sha256: csv.stats.sha256, warnings: found };
     };
   } else {
+    // Loaded on demand: a CSV import starts sooner without the spreadsheet readers' code.
+    const { openSpreadsheet } = await import('./readers/sheet-reader');
     const book = await openSpreadsheet(path, format);
     sheets = book.sheets;
     const index = await chooseSheet(book, settings.sheet, warnings);
@@ -223,11 +225,9 @@ async function* numbered(batches: AsyncIterable<RawRow[]>): AsyncIterator<Source
   }
 }
 
-type Workbook = Awaited<ReturnType<typeof openSpreadsheet>>;
-
 // The sheet the agent named; else the visible sheet holding the most cells in its first rows
 // (a pivot table or a notes sheet often comes first).
-async function chooseSheet(book: Workbook, wanted: ImportSettings['sheet'], warnings: Message[]): Promise<number> {
+async function chooseSheet(book: SheetSource, wanted: ImportSettings['sheet'], warnings: Message[]): Promise<number> {
   const names = book.sheets.map((s) => s.name);
   if (typeof wanted === 'number') {
     if (!book.sheets[wanted]) throw new AppError('import.sheet_not_found', { sheet: wanted, sheets: names.join(', ') });
