@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { Delimiter, Encoding } from '../../../shared/contract';
+import { delimiter as delimiterSchema, type Delimiter, type Encoding } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { openSourceFile, readBytesAt } from '../readers/source-file';
 import { CsvParser, type ParsedRows } from './csv-parser';
@@ -52,7 +52,7 @@ export class CsvSource {
       const bom = bomLength(head, encoding);
       const decoder = chunkDecoder(encoding);
       const sample = decoder.write(head.subarray(bom));
-      const delimiter = chosen.delimiter ?? sniffDelimiter(sample);
+      const delimiter = chosen.delimiter ?? excelHint(sample) ?? sniffDelimiter(sample);
       return new CsvSource(path, size, { encoding, delimiter }, bom);
     } finally {
       await handle.close();
@@ -93,4 +93,11 @@ export class CsvSource {
     for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) this.stats.replacementChars++;
     return text;
   }
+}
+
+// Excel's "sep=;" first line names the delimiter (the line itself is then a title row).
+function excelHint(sample: string): Delimiter | undefined {
+  const hint = /^sep=(.)\r?\n/i.exec(sample)?.[1];
+  const parsed = delimiterSchema.safeParse(hint);
+  return parsed.success ? parsed.data : undefined;
 }

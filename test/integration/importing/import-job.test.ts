@@ -294,6 +294,10 @@ test('the agent overrides the delimiter and the header row', async () => {
   const chosen = await preview(ws.host, ws.admin, path, { delimiter: ';', headerRow: 2 });
   expect(chosen.columns.map((c) => c.name)).toEqual(['nom_montant']);
   expect(chosen.rows).toEqual([['A|1,5'], ['B|2']]);
+  // Excel's hint line names the delimiter, even against the majority.
+  const hinted = await preview(ws.host, ws.admin, tempFile('hint.csv', 'sep=,\nnom,note\n"A;B",1\n"C;D",2\n'));
+  expect(hinted.settings).toMatchObject({ delimiter: ',', headerRow: 2 });
+  expect(hinted.rows).toEqual([['A;B', 1], ['C;D', 2]]);
   const outOfRange = await ws.admin.reply('importing.preview', { fileToken: ws.host.services.files.register(path), settings: { headerRow: 9 } });
   expect(outOfRange).toMatchObject({ ok: false, error: { code: 'import.header_row_out_of_range' } });
 });
