@@ -16,7 +16,7 @@ export function setCell(db: Db, versionId: number, userId: number, rowId: number
   const view = versionView(db, versionId);
   const target = column(view.columns, columnName);
   const value = parseCellInput(target, raw);
-  const old = readRowValues(db, view, rowId)[target.name] ?? null;
+  const old = readRowValues(db, view, [rowId])[0]![target.name] ?? null;
   if (old === value) return;
   recordEdit(db, versionId, userId, 'cell', [{ rowId, column: target.name, old, new: value }]);
 }
@@ -31,7 +31,8 @@ export function addRow(db: Db, versionId: number, userId: number): number {
 
 export function deleteRows(db: Db, versionId: number, userId: number, rowIds: readonly number[]): void {
   const view = versionView(db, versionId);
-  const changes: Change[] = [...new Set(rowIds)].map((rowId) => ({ rowId, column: null, old: readRowValues(db, view, rowId), new: null }));
+  const ids = [...new Set(rowIds)];
+  const changes: Change[] = readRowValues(db, view, ids).map((old, i) => ({ rowId: ids[i]!, column: null, old, new: null }));
   recordEdit(db, versionId, userId, 'delete_rows', changes);
 }
 
@@ -39,13 +40,12 @@ export function deleteRows(db: Db, versionId: number, userId: number, rowIds: re
 export function fillDown(db: Db, versionId: number, userId: number, columnNames: readonly string[], rowIds: readonly number[]): void {
   const view = versionView(db, versionId);
   const targets = columnNames.map((name) => column(view.columns, name));
-  const [first, ...rest] = rowIds;
-  const source = readRowValues(db, view, first!);
+  const [source, ...rest] = readRowValues(db, view, rowIds);
   const changes: Change[] = [];
-  for (const rowId of rest) {
-    const row = readRowValues(db, view, rowId);
+  for (const [i, row] of rest.entries()) {
+    const rowId = rowIds[i + 1]!;
     for (const c of targets) {
-      const value = source[c.name] ?? null;
+      const value = source![c.name] ?? null;
       const old = row[c.name] ?? null;
       if (old !== value) changes.push({ rowId, column: c.name, old, new: value });
     }
