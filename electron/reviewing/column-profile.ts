@@ -1,8 +1,7 @@
 import type { ColumnInfo, ColumnProfile } from '../../shared/contract';
 import { quoteColumn } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
-import { column } from './edit-operations';
-import { toCellValue, versionView, type VersionView } from './view-table';
+import { toCellValue, versionView, type VersionView, versionColumn } from './view-table';
 
 const buckets = 10;
 
@@ -10,7 +9,7 @@ const buckets = 10;
 // immutable version; a working copy changes with every edit, so its profile is computed anew.
 export function columnProfile(db: Db, versionId: number, columnName: string): ColumnProfile {
   const view = versionView(db, versionId);
-  const target = column(view.columns, columnName);
+  const target = versionColumn(view.columns, columnName);
   if (!view.pending) {
     const cached = db
       .prepare('SELECT profile FROM column_profiles WHERE version_id = ? AND column_name = ?')

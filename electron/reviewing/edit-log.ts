@@ -34,10 +34,7 @@ export function editState(db: Db, versionId: number): EditState {
       `SELECT SUM(state = 'done') AS done, SUM(state = 'undone') AS undone FROM edit_groups WHERE version_id = ?`,
     )
     .get(versionId) as { done: number | null; undone: number | null };
-  const rowCount = view.pending
-    ? (db.prepare(`SELECT COUNT(*) AS n FROM "${view.table}"`).get() as { n: number }).n
-    : view.versionRowCount;
-  return { versionId, pending: counts.done ?? 0, canUndo: (counts.done ?? 0) > 0, canRedo: (counts.undone ?? 0) > 0, rowCount };
+  return { versionId, pending: counts.done ?? 0, canUndo: (counts.done ?? 0) > 0, canRedo: (counts.undone ?? 0) > 0, rowCount: view.rowCount };
 }
 
 // Records a group and applies it to the working copy in one transaction. A new edit clears

@@ -1,20 +1,13 @@
-import type { ColumnInfo } from '../../shared/contract';
-import { quoteColumn } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
 import { parseCellInput } from './cell-input';
 import { nextRowId, readRowValues, recordEdit, workingCopy, type Change } from './edit-log';
-import { versionView } from './view-table';
+import { versionColumn, versionView } from './view-table';
 
 // Edits as the grid asks for them; each one is a single undoable group of the edit log.
 
-export function column(columns: readonly ColumnInfo[], name: string): ColumnInfo {
-  quoteColumn(columns, name);
-  return columns.find((c) => c.name === name)!;
-}
-
 export function setCell(db: Db, versionId: number, userId: number, rowId: number, columnName: string, raw: string | null): void {
   const view = versionView(db, versionId);
-  const target = column(view.columns, columnName);
+  const target = versionColumn(view.columns, columnName);
   const value = parseCellInput(target, raw);
   const old = readRowValues(db, view, [rowId])[0]![target.name] ?? null;
   if (old === value) return;
@@ -39,7 +32,7 @@ export function deleteRows(db: Db, versionId: number, userId: number, rowIds: re
 // The first row's cells go down to the other rows, in the order the grid shows them.
 export function fillDown(db: Db, versionId: number, userId: number, columnNames: readonly string[], rowIds: readonly number[]): void {
   const view = versionView(db, versionId);
-  const targets = columnNames.map((name) => column(view.columns, name));
+  const targets = columnNames.map((name) => versionColumn(view.columns, name));
   const [source, ...rest] = readRowValues(db, view, rowIds);
   const changes: Change[] = [];
   for (const [i, row] of rest.entries()) {

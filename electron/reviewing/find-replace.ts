@@ -4,8 +4,7 @@ import { quoteColumn } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
 import { recordEdit, type Change } from './edit-log';
 import { likePattern } from './grid-filter-sql';
-import { column } from './edit-operations';
-import { versionView } from './view-table';
+import { versionView, versionColumn } from './view-table';
 
 export interface FindReplace {
   find: string;
@@ -20,7 +19,7 @@ export interface FindReplace {
 // same code without recording anything.
 export function findReplace(db: Db, versionId: number, userId: number, spec: FindReplace, apply: boolean): { matches: number; skipped: number } {
   const view = versionView(db, versionId);
-  const targets = spec.column === null ? view.columns : [column(view.columns, spec.column)];
+  const targets = spec.column === null ? view.columns : [versionColumn(view.columns, spec.column)];
   const escaped = spec.find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(spec.wholeCell ? `^${escaped}$` : escaped, spec.matchCase ? 'gu' : 'giu');
   const changes: Change[] = [];

@@ -2,8 +2,7 @@ import type { CommentEntry } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../workspace/open-workspace';
 import { nowIso } from '../workspace/open-workspace';
-import { column } from './edit-operations';
-import { versionView } from './view-table';
+import { versionView, versionColumn } from './view-table';
 
 // Flags are written by whoever finds something (the import's type errors, later validation
 // and personal-data findings); the grid lists them in row order and styles their cells.
@@ -57,7 +56,7 @@ export function addComment(
   body: string,
 ): CommentEntry {
   const view = versionView(db, versionId);
-  if (target.column !== null) column(view.columns, target.column);
+  if (target.column !== null) versionColumn(view.columns, target.column);
   if (target.rowId !== null && !db.prepare(`SELECT 1 FROM "${view.table}" WHERE "_row" = ?`).get(target.rowId)) {
     throw new AppError('rows.not_found', { rowId: target.rowId });
   }

@@ -44,11 +44,11 @@ export function gridQuery(db: Db, grid: GridView): Query {
   return { view, where, terms, cache: viewCache(db, view.table, viewKey) };
 }
 
-export function countRows(db: Db, q: Query): number {
+function countRows(db: Db, q: Query): number {
   if (q.cache.count === undefined) {
     q.cache.count =
-      q.where.sql === '1' && !q.view.pending
-        ? q.view.versionRowCount
+      q.where.sql === '1'
+        ? q.view.rowCount
         : (db.prepare(`SELECT COUNT(*) AS n FROM "${q.view.table}" WHERE ${q.where.sql}`).get(...q.where.params) as { n: number }).n;
   }
   return q.cache.count;

@@ -16,14 +16,16 @@ export function saveVersion(db: Db, versionId: number, user: { id: number; name:
   const baseTable = versionRowsTable(versionId);
   const saved = db.transaction(() => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const rowsAdded = count(`SELECT COUNT(*) AS n FROM "${view.table}" WHERE "_row" NOT IN (SELECT "_row" FROM "${baseTable}")`);
-    const rowsRemoved = count(`SELECT COUNT(*) AS n FROM "${baseTable}" WHERE "_row" NOT IN (SELECT "_row" FROM "${view.table}")`);
+    // Added rows take ids past every id of the version (nextRowId): a range of the rowid.
+    const rowsAdded = count(`SELECT COUNT(*) AS n FROM "${view.table}" WHERE "_row" > (SELECT COALESCE(MAX("_row"), 0) FROM "${baseTable}")`);
+    const rowsRemoved = base.rowCount - (state.rowCount - rowsAdded);
     const rowsChanged = (
       db
         .prepare(
           `SELECT COUNT(DISTINCT c.row_id) AS n FROM edit_changes c JOIN edit_groups g ON g.id = c.group_id
            WHERE g.version_id = ? AND g.state = 'done' AND c.column_name IS NOT NULL
-             AND c.row_id IN (SELECT "_row" FROM "${baseTable}") AND c.row_id IN (SELECT "_row" FROM "${view.table}")`,
+             AND EXISTS (SELECT 1 FROM "${baseTable}" b WHERE b."_row" = c.row_id)
+             AND EXISTS (SELECT 1 FROM "${view.table}" p WHERE p."_row" = c.row_id)`,
         )
         .get(versionId) as { n: number }
     ).n;
@@ -31,7 +33,7 @@ export function saveVersion(db: Db, versionId: number, user: { id: number; name:
     const kept = db
       .prepare(
         `SELECT row_id, column_name, kind, code, params FROM flags
-         WHERE version_id = ? AND row_id IN (SELECT "_row" FROM "${view.table}") ORDER BY id`,
+         WHERE version_id = ? AND EXISTS (SELECT 1 FROM "${view.table}" p WHERE p."_row" = flags.row_id) ORDER BY id`,
       )
       .all(versionId) as { row_id: number; column_name: string | null; kind: string; code: string; params: string }[];
     const cellReaders = new Map(
@@ -69,7 +71,8 @@ export function saveVersion(db: Db, versionId: number, user: { id: number; name:
     db.prepare(
       `INSERT INTO comments (version_id, row_id, column_name, body, user_id, at)
        SELECT ?, row_id, column_name, body, user_id, at FROM comments
-       WHERE version_id = ? AND (row_id IS NULL OR row_id IN (SELECT "_row" FROM "${versionRowsTable(created.versionId)}")) ORDER BY id`,
+       WHERE version_id = ? AND (row_id IS NULL OR EXISTS (SELECT 1 FROM "${versionRowsTable(created.versionId)}" r WHERE r."_row" = comments.row_id))
+       ORDER BY id`,
     ).run(created.versionId, versionId);
     const groups = db
       .prepare(`UPDATE edit_groups SET state = 'saved', saved_version_id = ? WHERE version_id = ? AND state = 'done'`)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../workspace/open-workspace';
+import { tableExists } from './view-table';
 
 // Indexes on the sorted columns of a rows table, created when a view is first sorted on them.
 // Versions are immutable, so an index built once stays valid; a working copy's indexes are
@@ -16,7 +17,7 @@ function indexName(table: string): string {
   return `sort_${table}_${randomBytes(6).toString('hex')}`;
 }
 
-export function hasIndex(db: Db, table: string, key: IndexKey): boolean {
+function hasIndex(db: Db, table: string, key: IndexKey): boolean {
   const indexes = db.prepare(`SELECT name FROM pragma_index_list(?)`).all(table) as { name: string }[];
   return indexes.some(({ name }) => {
     const cols = db.prepare('SELECT name, desc FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno').all(name) as {
@@ -51,8 +52,7 @@ export function ensureIndexSoon(db: Db, table: string, key: IndexKey): boolean {
       pending.delete(id);
       // The workspace may have been closed (or the working copy saved) in the meantime.
       if (!db.open) return;
-      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-      if (exists) createIndex(db, table, key);
+      if (tableExists(db, table)) createIndex(db, table, key);
     });
   }
   return false;

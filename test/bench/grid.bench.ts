@@ -23,7 +23,7 @@ const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Mat
 const fmt = (v: number) => v.toFixed(1).padStart(7) + ' ms';
 const afterIndexBuilt = () => new Promise((resolve) => setImmediate(resolve));
 
-let t = performance.now();
+const t = performance.now();
 const { versionId } = makeVersion(db, { name: 'Banc 1M', columns: wideColumns, rows: wideRows(rowCount) });
 console.log(`version of ${rowCount.toLocaleString('en')} rows × ${wideColumns.length} columns written in ${(ms(t) / 1000).toFixed(1)} s`);
 
@@ -101,6 +101,22 @@ for (const column of ['id', 'montant', 'libelle', 'date_debut', 'maj', 'categori
   await api.call('grid.profile', { versionId, column });
   console.log(`${column.padEnd(12)} ${fmt(first)}   cached ${fmt(ms(t1))}`);
 }
+
+console.log('\n— edits on the million rows');
+const timed = async (label: string, work: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await work();
+  console.log(`${label.padEnd(48)} ${fmt(ms(t0))}`);
+};
+await timed('first edit (makes the working copy)', () => api.call('edits.setCell', { versionId, rowId: 500_000, column: 'libelle', value: 'Corrigé' }));
+await timed('second edit', () => api.call('edits.setCell', { versionId, rowId: 500_001, column: 'montant', value: '12,5' }));
+await timed('first block of the edited view', () => block(0));
+await timed('undo', () => api.call('edits.undo', { versionId }));
+await timed('redo', () => api.call('edits.redo', { versionId }));
+await timed('find & replace preview (libelle, 1M cells)', () =>
+  api.call('edits.findReplace', { versionId, find: 'Opération 42', replace: 'Op. 42', column: 'libelle' }),
+);
+await timed('save as a new version', () => api.call('edits.save', { versionId }));
 
 if (!process.argv.includes('--no-browser')) await browserFigures();
 await mode.close();
