@@ -22,7 +22,10 @@ async function importInThisProcess(csv: string, dir: string): Promise<void> {
   const ms = performance.now() - started;
   // The version is committed (in the WAL) when the job ends; folding the WAL back into the
   // database file happens after, off the API's thread. Measured apart, for the record.
-  host.services.db.pragma('wal_checkpoint(TRUNCATE)');
+  // The import worker starts that checkpoint itself; wait until the WAL is empty.
+  while ((host.services.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy !== 0) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   const checkpointMs = performance.now() - started - ms;
   await host.close();
   process.stdout.write(JSON.stringify({ ms, checkpointMs, job, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
