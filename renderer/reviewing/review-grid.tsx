@@ -10,6 +10,7 @@ import { copyText } from './cell-format';
 import { rangeBetween, rangeSize, toTsv, type CellPosition, type CellRange } from './cell-range';
 import { columnDefs } from './column-defs';
 import { createDatasource, type ViewState } from './grid-datasource';
+import { keyCommand, type KeyCommand } from './key-commands';
 
 export interface FocusedCell {
   rowIndex: number;
@@ -27,7 +28,7 @@ interface ReviewGridProps {
   onFocus: (cell: FocusedCell | null) => void;
   onRange: (range: CellRange | null) => void;
   onEdit: (rowId: number, column: string, value: string | null) => void;
-  onKeyCommand: (command: 'undo' | 'redo' | 'fillDown') => void;
+  onKeyCommand: (command: KeyCommand) => void;
   onCopied: (size: { rows: number; columns: number }) => void;
   onCount: (rowCount: number) => void;
   onError: (error: unknown) => void;
@@ -119,7 +120,7 @@ export function ReviewGrid(props: ReviewGridProps) {
     if (!grid || grid.getEditingCells().length > 0) return;
     const ctrl = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
-    const command = ctrl && key === 'z' && !e.shiftKey ? 'undo' : ctrl && (key === 'y' || (key === 'z' && e.shiftKey)) ? 'redo' : ctrl && key === 'd' ? 'fillDown' : null;
+    const command = keyCommand(e);
     if (command) {
       e.preventDefault();
       e.stopPropagation();

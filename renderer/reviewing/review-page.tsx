@@ -14,6 +14,7 @@ import { FindReplaceDialog } from './find-replace-dialog';
 import { FlagsPanel } from './flags-panel';
 import { gridView, type ViewState } from './grid-datasource';
 import { HistoryPanel } from './history-panel';
+import { keyCommand, type KeyCommand } from './key-commands';
 import { ProfilePanel } from './profile-panel';
 import { ReviewGrid, type FocusedCell } from './review-grid';
 import { ReviewToolbar } from './review-toolbar';
@@ -112,6 +113,20 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
     [vid, version, t],
   );
 
+  // Ctrl+Z / Ctrl+Y anywhere on the page but in a text field (the grid handles its own keys).
+  const pageKeys = useRef<(command: KeyCommand) => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = keyCommand(e);
+      if (command !== 'undo' && command !== 'redo') return;
+      if (e.target instanceof Element && e.target.closest('input, textarea, select, dialog, [contenteditable="true"]')) return;
+      e.preventDefault();
+      pageKeys.current(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (dataset.error) return <ErrorAlert error={dataset.error} />;
   if (!dataset.data || !version || vid === undefined) return <p role="status">{t('reviewing.loading')}</p>;
   const editable = version.id === latest?.id;
@@ -134,6 +149,10 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
       const columns = version.columns.slice(range.left, range.right + 1).map((c) => c.name);
       void act(() => api.call('edits.fillDown', { versionId: vid, columns, rowIds }));
     },
+  };
+
+  pageKeys.current = (command) => {
+    if (editable && !busy) void commands[command]();
   };
 
   return (

@@ -109,6 +109,13 @@ test('edit a cell, undo with Ctrl+Z, redo with the button', async () => {
   await page.getByRole('button', { name: 'Rétablir' }).click();
   await page.getByText('1 modification(s) en attente').waitFor();
   await expect.poll(() => cell(2, 'libelle').innerText()).toBe('Subvention corrigée');
+  // The shortcuts work from the toolbar too, not only inside the grid.
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.getByText('Aucune modification en attente').waitFor();
+  await page.keyboard.press('ControlOrMeta+y');
+  await page.getByText('1 modification(s) en attente').waitFor();
+  await expect.poll(() => cell(2, 'libelle').innerText()).toBe('Subvention corrigée');
 });
 
 test('Escape cancels an edit; Ctrl+D fills down; rows are added and deleted; find & replace previews its count', async () => {
