@@ -264,14 +264,17 @@ function pad(n: number, width: number): string {
 
 // A column holds a few thousand distinct dates among millions of values: each ISO string is
 // made once.
-const isoDates = new Map<number, string>();
+// Slot of each day from 1900 to 2099 (31 slots a month): an array lookup, no hashing.
+const cachedFrom = 1900;
+const cachedYears = 200;
+const isoDates: (string | undefined)[] = new Array(cachedYears * 12 * 31);
 
 function isoDate(y: number, m: number, d: number): string {
-  const key = y * 10_000 + m * 100 + d;
-  let iso = isoDates.get(key);
+  const slot = y >= cachedFrom && y < cachedFrom + cachedYears ? ((y - cachedFrom) * 12 + m - 1) * 31 + d - 1 : -1;
+  let iso = slot >= 0 ? isoDates[slot] : undefined;
   if (iso === undefined) {
     iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-    if (isoDates.size < 100_000) isoDates.set(key, iso);
+    if (slot >= 0) isoDates[slot] = iso;
   }
   return iso;
 }

@@ -6,6 +6,7 @@ import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId
 import { spawnWorker } from '../host/spawn-worker';
 import { openWorkspace } from '../workspace/open-workspace';
 import { summarizeChanges } from './change-summary';
+import { hashFile } from './hash-file';
 import { IntList } from './int-list';
 import { RowInserter } from './row-inserter';
 import {
@@ -101,6 +102,8 @@ function dropStaging(): void {
 }
 
 async function run(): Promise<void> {
+  const sha256 = hashFile(job.path);
+  sha256.catch(() => {});
   let pass = await readPass(job.parserPort, 'reading');
   const finalTypes: ColumnType[] = pass.summary.columns.map((c) => c.type);
   if (finalTypes.some((type, c) => type !== pass.summary.storedTypes[c])) {
@@ -131,7 +134,7 @@ async function run(): Promise<void> {
   const source: VersionSummary['source'] = {
     fileName: job.fileName,
     size: job.size,
-    sha256: summary.sha256,
+    sha256: await sha256,
     format: summary.format,
     settings,
   };

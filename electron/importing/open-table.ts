@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { ImportSettings, Message, SourceFormat } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { CsvBatch, RawRowBatch, type CellBatch } from './cell-batch';
@@ -41,8 +39,8 @@ export interface OpenedTable {
   ragged: RaggedRows;
   // The data rows, once: the stream that found the layout goes on from where it stopped.
   rows(): AsyncIterable<CellBatch>;
-  // Once the rows are read: the file's SHA-256 and what the decoding noticed.
-  finish(): Promise<{ sha256: string; warnings: Message[] }>;
+  // Once the rows are read: what the decoding noticed.
+  finish(): Message[];
 }
 
 interface SourceBatches {
@@ -66,13 +64,13 @@ export async function openTable(path: string, settings: ImportSettings, progress
     const batches = csv.read({ signal: progress.signal, onProgress: (done, size) => progress.onProgress?.(done / size) });
     source = { batches: parsedBatches(batches), merges: [] };
     delete applied.sheet;
-    finish = async () => {
+    finish = () => {
       const found: Message[] = [];
       if (csv.stats.nulBytes > 0) found.push({ code: 'importing.warnings.nul_bytes', params: { count: csv.stats.nulBytes } });
       if (csv.stats.replacementChars > 0) {
         found.push({ code: 'importing.warnings.undecodable', params: { count: csv.stats.replacementChars, encoding: csv.dialect.encoding } });
       }
-      return { sha256: csv.stats.sha256, warnings: found };
+      return found;
     };
   } else {
     // Loaded on demand: a CSV import starts sooner without the spreadsheet readers' code.
@@ -89,7 +87,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
     source = { batches: numbered(batches), merges: await book.merges(index) };
     delete applied.encoding;
     delete applied.delimiter;
-    finish = async () => ({ sha256: await hashFile(path), warnings: [] });
+    finish = () => [];
   }
   // The first rows find the layout; they are then handed out again as data.
   const sample: RawRow[] = [];
@@ -260,10 +258,4 @@ async function chooseSheet(book: SheetSource, wanted: ImportSettings['sheet'], w
     warnings.push({ code: 'importing.warnings.other_sheets', params: { sheet: names[best]!, count: withData - 1 } });
   }
   return best;
-}
-
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

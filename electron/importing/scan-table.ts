@@ -43,7 +43,6 @@ export interface ScannedTable {
   rowCount: number;
   preview: RawRow[];
   warnings: Message[];
-  sha256: string;
 }
 
 // One pass over the whole table: every value is scanned for the type inference and, when a
@@ -89,7 +88,7 @@ export async function scanTable(path: string, settings: ImportSettings, options:
     rowsSoFar += count;
     if (packer && count > 0) await options.sink!.rows(packer.take());
   }
-  const finished = await table.finish();
+  const decodingWarnings = table.finish();
   if (rowsSoFar === 0) throw new AppError('import.empty', {});
   const columns: ScannedColumn[] = names.map((name, c) => {
     const inferred = inferType(stats[c]!, layout.labels[c]!, name);
@@ -103,7 +102,7 @@ export async function scanTable(path: string, settings: ImportSettings, options:
       errorCount: mismatchCount(stats[c]!, type),
     };
   });
-  const warnings = [...table.warnings, ...finished.warnings];
+  const warnings = [...table.warnings, ...decodingWarnings];
   if (layout.headerRow > 1) warnings.push({ code: 'importing.warnings.rows_above_header', params: { row: layout.headerRow } });
   const { ragged } = table;
   if (ragged.short + ragged.long > 0) {
@@ -125,7 +124,6 @@ export async function scanTable(path: string, settings: ImportSettings, options:
     rowCount: rowsSoFar,
     preview,
     warnings,
-    sha256: finished.sha256,
   };
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { delimiter as delimiterSchema, type Delimiter, type Encoding } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -25,13 +24,11 @@ export interface CsvReadOptions {
 export interface CsvStats {
   nulBytes: number;
   replacementChars: number;
-  // Of the whole file, hashed as it streams by (known once read() has finished).
-  sha256: string;
 }
 
 // A CSV file with its dialect: what the agent chose, else what the first 64 KB say.
 export class CsvSource {
-  readonly stats: CsvStats = { nulBytes: 0, replacementChars: 0, sha256: '' };
+  readonly stats: CsvStats = { nulBytes: 0, replacementChars: 0 };
 
   private constructor(
     readonly path: string,
@@ -66,15 +63,12 @@ export class CsvSource {
       const decoder = chunkDecoder(this.dialect.encoding);
       const parser = new CsvParser(this.dialect.delimiter);
       const buffer = Buffer.allocUnsafe(readBytes);
-      const hash = createHash('sha256');
-      if (this.bomLength > 0) hash.update(await readBytesAt(handle, 0, this.bomLength));
       let position = this.bomLength;
       for (;;) {
         if (options.signal?.aborted) throw new AppError('jobs.cancelled');
         const { bytesRead } = await handle.read(buffer, 0, readBytes, position);
         if (bytesRead === 0) break;
         position += bytesRead;
-        hash.update(buffer.subarray(0, bytesRead));
         parser.push(this.#count(decoder.write(buffer.subarray(0, bytesRead))));
         options.onProgress?.(position, this.size);
         yield parser.take();
@@ -82,7 +76,6 @@ export class CsvSource {
       parser.push(this.#count(decoder.end()));
       parser.end();
       this.stats.nulBytes = parser.nulBytes;
-      this.stats.sha256 = hash.digest('hex');
       yield parser.take();
     } finally {
       await handle.close();
