@@ -200,6 +200,11 @@ describe('row index, distinct values, profile', () => {
     }
     const hidden = idsWhere((r) => r[col('actif')] === 0)[0]!;
     expect((await agent.call('grid.rowIndex', { versionId, ...view, rowId: hidden })).index).toBeNull();
+    const multi: View = { sortModel: [{ colId: 'categorie', sort: 'desc' }, { colId: 'montant', sort: 'asc' }] };
+    const multiIds = await allIds(multi, 1000);
+    for (const at of [0, 3, 999, 2000, multiIds.length - 1]) {
+      expect((await agent.call('grid.rowIndex', { versionId, ...multi, rowId: multiIds[at]! })).index).toBe(at);
+    }
     const plain = await allIds({ sortModel: [{ colId: 'montant', sort: 'asc' }] }, 1000);
     expect((await agent.call('grid.rowIndex', { versionId, sortModel: [{ colId: 'montant', sort: 'asc' }], rowId: plain[5]! })).index).toBe(5);
   });
