@@ -1,26 +1,27 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import { ComingSoonPage } from './coming-soon-page';
 import { DatasetsTable } from '../datasets/datasets-table';
 import { PageHeading } from './page-heading';
 
-// The review grid is built in renderer/reviewing/ alongside this shell; a glob (empty while
-// the file does not exist) lets the shell build either way and route to it once it lands.
-const reviewModules = import.meta.glob<{ ReviewPage: ComponentType<{ datasetId: number }> }>('../reviewing/review-page.tsx');
-const loadReviewPage = reviewModules['../reviewing/review-page.tsx'];
-const ReviewPage = loadReviewPage ? lazy(() => loadReviewPage().then((m) => ({ default: m.ReviewPage }))) : null;
+// The grid (AG Grid, ~1 MB) loads in its own chunk; the shell fetches and parses it while the
+// person is still on the datasets list, so opening a dataset shows rows at once.
+const loadReviewPage = () => import('../reviewing/review-page');
+const ReviewPage = lazy(() => loadReviewPage().then((m) => ({ default: m.ReviewPage })));
 
-export const reviewAvailable = ReviewPage !== null;
+export function usePreloadedReviewPage(): void {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void loadReviewPage());
+  }, []);
+}
 
 interface ReviewRouteProps {
   datasetId: number | undefined;
   onChoose: (datasetId: number) => void;
-  onBack: () => void;
 }
 
-export function ReviewRoute({ datasetId, onChoose, onBack }: ReviewRouteProps) {
+export function ReviewRoute({ datasetId, onChoose }: ReviewRouteProps) {
   const { t } = useI18n();
-  if (!ReviewPage) return <ComingSoonPage title="app.nav.review" onBack={onBack} />;
   if (datasetId === undefined) {
     return (
       <section>

@@ -5,13 +5,14 @@ import { DatasetsPage } from '../datasets/datasets-page';
 import { useI18n } from '../i18n/i18n-context';
 import { ImportPage } from '../importing/import-page';
 import { ComingSoonPage } from './coming-soon-page';
-import { ReviewRoute } from './review-route';
+import { ReviewRoute, usePreloadedReviewPage } from './review-route';
 import { navItems, type Route } from './routes';
 
 // The signed-in frame: the menu on the side, the current screen in <main>.
 export function Shell({ user }: { user: UserSummary }) {
   const { t } = useI18n();
   const [route, setRoute] = useState<Route>({ page: 'datasets' });
+  usePreloadedReviewPage();
   const toDatasets = () => setRoute({ page: 'datasets' });
   const visible = navItems.filter((item) => !item.adminOnly || user.role === 'admin');
 
@@ -29,7 +30,7 @@ export function Shell({ user }: { user: UserSummary }) {
         return <ImportPage onImported={(imported) => setRoute({ page: 'datasets', imported })} />;
       case 'review':
         return (
-          <ReviewRoute datasetId={route.datasetId} onChoose={(datasetId) => setRoute({ page: 'review', datasetId })} onBack={toDatasets} />
+          <ReviewRoute datasetId={route.datasetId} onChoose={(datasetId) => setRoute({ page: 'review', datasetId })} />
         );
       case 'admin':
         // The menu hides it from others; the services refuse them anyway (auth.role_too_low).
