@@ -11,8 +11,11 @@ import { awaitWorker, type ImportJob, type ImportMessage, type ImportResult, typ
 // terminated (the host then drops the table itself).
 const cancelGraceMs = 5000;
 // Streaming threads make short-lived garbage only: a small young generation keeps a 1 GB
-// import under the memory budget (its default would hold 48 MB per thread).
+// import under the memory budget (its default would hold 48 MB per thread). The
+// writer keeps nothing but a few batches in flight: a bounded old generation makes V8 collect
+// early rather than grow (the parser may hold a whole workbook: SheetJS for .xls and .ods).
 const streamingLimits = { maxYoungGenerationSizeMb: 12 };
+const writerLimits = { ...streamingLimits, maxOldGenerationSizeMb: 128 };
 
 export async function previewImport(services: Services, input: MethodParsedInput<'importing.preview'>): Promise<ImportPreview> {
   const file = services.files.resolve(input.fileToken);
@@ -43,7 +46,7 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
   return services.jobs.start('import', async (control) => {
     // Both threads start at once: loading the parser's code overlaps opening the workspace.
     const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2], resourceLimits: streamingLimits });
-    const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1], resourceLimits: streamingLimits });
+    const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1], resourceLimits: writerLimits });
     // A parser that crashes closes its port: the import worker reports the failure.
     parser.on('error', () => {});
     const cancel = () => {
