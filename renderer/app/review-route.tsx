@@ -3,15 +3,15 @@ import { useI18n } from '../i18n/i18n-context';
 import { DatasetsTable } from '../datasets/datasets-table';
 import { PageHeading } from './page-heading';
 
-// The grid (AG Grid, ~1 MB) loads in its own chunk; the shell fetches and parses it while the
-// person is still on the datasets list, so opening a dataset shows rows at once.
+// The grid (AG Grid, ~1 MB) loads in its own chunk; the shell starts fetching and parsing it as
+// soon as someone is signed in, while the datasets list loads, so opening a dataset shows rows
+// at once.
 const loadReviewPage = () => import('../reviewing/review-page');
 const ReviewPage = lazy(() => loadReviewPage().then((m) => ({ default: m.ReviewPage })));
 
 export function usePreloadedReviewPage(): void {
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    idle(() => void loadReviewPage());
+    void loadReviewPage();
   }, []);
 }
 
