@@ -6,7 +6,8 @@ import type { I18n } from '../i18n/i18n-context';
 export function formatCell(type: ColumnType, value: CellValue | undefined, i18n: Pick<I18n, 't' | 'formatNumber' | 'locale'>): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return i18n.t(value ? 'reviewing.yes' : 'reviewing.no');
-  if (typeof value === 'number') return type === 'integer' || type === 'decimal' ? i18n.formatNumber(value) : String(value);
+  // Integers are often years or identifiers (2014, 34172): no thousands grouping for them.
+  if (typeof value === 'number') return type === 'decimal' ? i18n.formatNumber(value) : String(value);
   if (type === 'date' || type === 'datetime') {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?$/.exec(value);
     if (m) {

@@ -9,6 +9,7 @@ const en = { locale: 'en' as const, t: (key: string) => translate('en', key), fo
 
 test('cells read as a French reader expects, values kept as text shown as they were', () => {
   expect(formatCell('decimal', 1234.5, fr)).toBe('1\u202f234,5');
+  expect(formatCell('integer', 2014, fr)).toBe('2014');
   expect(formatCell('boolean', true, fr)).toBe('Oui');
   expect(formatCell('boolean', false, en)).toBe('No');
   expect(formatCell('date', '2024-03-08', fr)).toBe('08/03/2024');
