@@ -10,28 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createServiceHost } from '../../electron/host/service-host';
-import { inProcessTransport } from '../../electron/host/in-process-transport';
-import { createApiClient } from '../../shared/api-client';
 import { benchCsvPath, benchRows } from './french-csv-fixture';
+import { timeFullImport, type FullImport } from './full-import';
 
 async function importInThisProcess(csv: string, dir: string): Promise<void> {
-  const host = createServiceHost({ workspacePath: join(dir, 'bench.atelier'), log: () => {} });
-  const client = createApiClient(inProcessTransport(host));
-  await client.call('session.setup', { name: 'admin', password: 'correct horse battery staple' });
-  const started = performance.now();
-  const { jobId } = await client.call('importing.start', { fileToken: host.services.files.register(csv), settings: {} });
-  const job = await host.services.jobs.wait(jobId);
-  const ms = performance.now() - started;
-  // The version is committed (in the WAL) when the job ends; folding the WAL back into the
-  // database file happens after, off the API's thread. Measured apart, for the record.
-  // The import worker starts that checkpoint itself; wait until the WAL is empty.
-  while ((host.services.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy !== 0) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const checkpointMs = performance.now() - started - ms;
-  await host.close();
-  process.stdout.write(JSON.stringify({ ms, checkpointMs, job, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify(await timeFullImport(csv, dir)) + '\n');
 }
 
 function sqliteShellImport(csv: string, dir: string): number {
@@ -41,18 +24,11 @@ function sqliteShellImport(csv: string, dir: string): number {
   return performance.now() - started;
 }
 
-interface ChildResult {
-  ms: number;
-  checkpointMs: number;
-  maxRssMb: number;
-  job: { status: string; result: { rowCount: number } | null };
-}
-
-function runChild(args: string[]): ChildResult {
+function runChild(args: string[]): FullImport {
   const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(child.stderr);
-  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
-  if (result.job.status !== 'done' || result.job.result?.rowCount !== benchRows) throw new Error(JSON.stringify(result.job));
+  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as FullImport;
+  if (result.job.status !== 'done' || result.job.result?.['rowCount'] !== benchRows) throw new Error(JSON.stringify(result.job));
   return result;
 }
 
