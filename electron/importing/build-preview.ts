@@ -20,7 +20,7 @@ export async function buildPreview(
   const rows = scanned.preview.map((row) =>
     scanned.columns.map((column, c): CellValue => {
       const cell = row[c] ?? null;
-      const stored = storeCell(column.type, cell, observeCell(scratch, cell, scan, 0), scan);
+      const stored = storeCell(column.type, cell, observeCell(scratch, cell, scan, 0), scan, scanned.date1904);
       return scan.fits && column.type === 'boolean' && stored !== null ? stored === 1 : stored;
     }),
   );

@@ -25,6 +25,7 @@ export class RawRowBatch implements CellBatch {
   constructor(
     readonly rows: RawRow[],
     readonly lines: number[],
+    readonly date1904: boolean,
   ) {}
 
   get count(): number {
@@ -44,7 +45,7 @@ export class RawRowBatch implements CellBatch {
   }
 
   store(row: number, column: number, type: ColumnType, kind: ValueKind, scan: Scan, packer: RowPacker): void {
-    packer.add(storeCell(type, this.#cell(row, column), kind, scan));
+    packer.add(storeCell(type, this.#cell(row, column), kind, scan, this.date1904));
   }
 
   #cell(row: number, column: number): RawCell {

@@ -21,16 +21,15 @@ export function observeCell(stats: ColumnStats, cell: RawCell, scan: Scan, line:
 }
 
 // The value as stored for a column of `type`; `scan.fits` tells whether it fitted.
-export function storeCell(type: ColumnType, cell: RawCell, kind: ValueKind, scan: Scan): string | number | null {
+export function storeCell(type: ColumnType, cell: RawCell, kind: ValueKind, scan: Scan, date1904: boolean): string | number | null {
   if (typeof cell === 'string') return storeScanned(type, cell, kind, scan);
   scan.fits = true;
   if (cell === null) return null;
   if (typeof cell === 'object') return storeDate(type, cell.date, scan);
-  // A plain number in a date column is an Excel serial. The readers already turn
-  // date-formatted cells into dates with the workbook's own date system; a stray unformatted
-  // serial is read in the 1900 system, Excel's default.
+  // A plain number in a date column is an Excel serial, read in the workbook's own date
+  // system (the readers already turn date-formatted cells into dates).
   if ((type === 'date' || type === 'datetime') && typeof cell === 'number') {
-    const converted = serialToDateCell(cell, false);
+    const converted = serialToDateCell(cell, date1904);
     if (converted !== null && typeof converted === 'object') return storeDate(type, converted.date, scan);
   }
   const coerced = coerceValue(type, cell);

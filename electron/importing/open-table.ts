@@ -32,6 +32,8 @@ export interface RaggedRows {
 export interface OpenedTable {
   format: SourceFormat;
   sheets: SheetInfo[];
+  // The workbook's date system (false for CSV, where serials mean the 1900 system).
+  date1904: boolean;
   // The settings as applied: what the agent chose, completed with what was detected.
   settings: ImportSettings;
   layout: TableLayout;
@@ -54,6 +56,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
   const format = await detectFormat(path);
   const warnings: Message[] = [];
   let sheets: SheetInfo[] = [];
+  let date1904 = false;
   let source: SourceBatches;
   let finish: OpenedTable['finish'];
   const applied: ImportSettings = { ...settings };
@@ -77,6 +80,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
     const { openSpreadsheet } = await import('./readers/sheet-reader');
     const book = await openSpreadsheet(path, format);
     sheets = book.sheets;
+    date1904 = book.date1904;
     const index = await chooseSheet(book, settings.sheet, warnings);
     applied.sheet = sheets[index]!.name;
     const hint = book.rowCountHint(index);
@@ -161,7 +165,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
         keptLines.push(lines[i]!);
       }
     }
-    return new RawRowBatch(kept, keptLines);
+    return new RawRowBatch(kept, keptLines, date1904);
   };
   const projectParsed = (parsed: ParsedRows): CellBatch => {
     const keptRows = new Int32Array(parsed.rows);
@@ -201,7 +205,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
       yield projectCells(batch.cells, batch.lines);
     }
   }
-  return { format, sheets, settings: applied, layout, warnings, ragged, rows, finish };
+  return { format, sheets, date1904, settings: applied, layout, warnings, ragged, rows, finish };
 }
 
 function isBlankSlice(text: string, start: number, end: number): boolean {

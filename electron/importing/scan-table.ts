@@ -35,6 +35,7 @@ export interface ScannedColumn {
 export interface ScannedTable {
   format: SourceFormat;
   sheets: SheetInfo[];
+  date1904: boolean;
   settings: ImportSettings; // as applied, columnTypes complete
   columns: ScannedColumn[];
   // The types the sink stored with (guessed from the first rows unless all were given); when
@@ -118,6 +119,7 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   return {
     format: table.format,
     sheets: table.sheets,
+    date1904: table.date1904,
     settings: { ...table.settings, columnTypes: Object.fromEntries(columns.map((c) => [c.name, c.type])) },
     columns,
     storedTypes: storedTypes ?? columns.map((c) => c.type),

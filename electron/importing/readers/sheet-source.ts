@@ -10,6 +10,8 @@ export interface ReadOptions {
 // the stream is row i+1 of the sheet (empty rows come as []), so merged ranges line up.
 export interface SheetSource {
   readonly sheets: SheetInfo[];
+  // The workbook's date system: a plain number in a date column is a serial in this system.
+  readonly date1904: boolean;
   read(sheet: number, options?: ReadOptions): AsyncIterable<RawRow[]>;
   // Merged ranges sit after the cells in .xlsx: known once read() has gone through the sheet,
   // else found by a quick pass over the sheet's end.

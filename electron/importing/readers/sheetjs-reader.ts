@@ -55,11 +55,11 @@ export async function openWithSheetJs(path: string): Promise<SheetSource> {
 
 class SheetJsSource implements SheetSource {
   readonly #workbook: XLSX.WorkBook;
-  readonly #date1904: boolean;
+  readonly date1904: boolean;
 
   constructor(workbook: XLSX.WorkBook) {
     this.#workbook = workbook;
-    this.#date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+    this.date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   }
 
   get sheets() {
@@ -114,7 +114,7 @@ class SheetJsSource implements SheetSource {
       case 'n':
         if (typeof cell.v !== 'number') return null;
         return isDateFormat(typeof cell.z === 'string' ? cell.z : undefined)
-          ? serialToDateCell(cell.v, this.#date1904)
+          ? serialToDateCell(cell.v, this.date1904)
           : cell.v;
       case 'd':
         return cell.v instanceof Date ? { date: localIso(cell.v) } : null;

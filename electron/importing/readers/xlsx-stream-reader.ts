@@ -64,6 +64,10 @@ class XlsxStreamSource implements SheetSource {
     this.#dateStyles = dateStyles;
   }
 
+  get date1904(): boolean {
+    return this.#parts.date1904;
+  }
+
   get sheets() {
     return this.#parts.sheets.map(({ index, name, hidden }) => ({ index, name, hidden }));
   }

@@ -301,3 +301,19 @@ test('the agent overrides the delimiter and the header row', async () => {
   const outOfRange = await ws.admin.reply('importing.preview', { fileToken: ws.host.services.files.register(path), settings: { headerRow: 9 } });
   expect(outOfRange).toMatchObject({ ok: false, error: { code: 'import.header_row_out_of_range' } });
 });
+
+test('plain numbers in a date column are serials of the workbook’s own date system (1900 or 1904)', async () => {
+  ws = await openTestWorkspace();
+  const XLSX = await import('xlsx');
+  const stored: Record<string, unknown> = {};
+  for (const date1904 of [false, true]) {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['acte', 'date_acte'], ['A', 43000]]), 'Actes');
+    book.Workbook = { WBProps: { date1904 } };
+    const path = tempFile(`serials-${date1904}.xlsx`, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const settings = { columnTypes: { date_acte: 'date' as const } };
+    expect((await preview(ws.host, ws.admin, path, settings)).rows[0]).toEqual(['A', date1904 ? '2021-09-23' : '2017-09-22']);
+    stored[String(date1904)] = (await importedVersion(ws.host, ws.admin, path, settings)).rows[0]!.date_acte;
+  }
+  expect(stored).toEqual({ false: '2017-09-22', true: '2021-09-23' });
+});
