@@ -1,6 +1,6 @@
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { ApiClient } from '../../shared/api-client';
-import type { FilterModel, GridView, SortModel } from '../../shared/contract';
+import type { FilterModel, GridRow, GridView, SortModel } from '../../shared/contract';
 
 // What the page's grid currently shows: the datasource reads it on every block request,
 // the flags list and copy use it to ask the service about the same view.
@@ -40,3 +40,17 @@ export function createDatasource(
     },
   };
 }
+
+// Rows [first, last] of the view as the service has them, whether or not the grid holds
+// them (it keeps at most 40 blocks): a copy of a long range reads them in chunks.
+export async function readViewRows(api: ApiClient, versionId: number, view: ViewState, first: number, last: number): Promise<GridRow[]> {
+  const rows: GridRow[] = [];
+  for (let start = first; start <= last; start += viewChunk) {
+    const endRow = Math.min(last + 1, start + viewChunk);
+    rows.push(...(await api.call('grid.rows', { ...gridView(versionId, view), startRow: start, endRow })).rows);
+  }
+  return rows;
+}
+
+// The most rows grid.rows answers at once (see the contract).
+const viewChunk = 1000;

@@ -7,9 +7,9 @@ import { api } from '../api';
 import { useI18n, type UiKey } from '../i18n/i18n-context';
 import { gridTheme, styleNonce } from './ag-grid-setup';
 import { copyText } from './cell-format';
-import { rangeBetween, rangeSize, toTsv, type CellPosition, type CellRange } from './cell-range';
+import { rangeBetween, toTsv, type CellPosition, type CellRange } from './cell-range';
 import { columnDefs } from './column-defs';
-import { createDatasource, type ViewState } from './grid-datasource';
+import { createDatasource, readViewRows, type ViewState } from './grid-datasource';
 import { keyCommand, type KeyCommand } from './key-commands';
 
 export interface FocusedCell {
@@ -33,6 +33,9 @@ interface ReviewGridProps {
   onCount: (rowCount: number) => void;
   onError: (error: unknown) => void;
 }
+
+// A spreadsheet pastes at most about this many rows comfortably; longer ranges are cut.
+const maxCopiedRows = 100_000;
 
 const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -151,21 +154,20 @@ export function ReviewGrid(props: ReviewGridProps) {
     }
   };
 
-  // Ctrl+C: the range as tab-separated text, from the rows the grid holds.
+  // Ctrl+C: the range as tab-separated text, read from the service for the current view (the
+  // grid itself holds only the blocks around what is on screen).
   const copyRange = () => {
-    const grid = gridRef.current;
     const r = range.current;
-    if (!grid || !r) return;
-    const columns = latest.current.columns.slice(r.left, r.right + 1);
-    const lines: string[][] = [];
-    for (let i = r.top; i <= r.bottom; i++) {
-      const row = grid.getDisplayedRowAtIndex(i)?.data;
-      if (row) lines.push(columns.map((c, j) => copyText(c.type, row.values[r.left + j], i18n)));
-    }
-    navigator.clipboard.writeText(toTsv(lines)).then(
-      () => latest.current.onCopied({ rows: lines.length, columns: rangeSize(r).columns }),
-      (error: unknown) => latest.current.onError(error),
-    );
+    if (!r) return;
+    const { versionId, view, columns: all } = latest.current;
+    const columns = all.slice(r.left, r.right + 1);
+    const last = Math.min(r.bottom, r.top + maxCopiedRows - 1);
+    readViewRows(api, versionId, view, r.top, last)
+      .then((rows) => {
+        const lines = rows.map((row) => columns.map((c, j) => copyText(c.type, row.values[r.left + j], i18n)));
+        return navigator.clipboard.writeText(toTsv(lines)).then(() => latest.current.onCopied({ rows: lines.length, columns: columns.length }));
+      })
+      .catch((error: unknown) => latest.current.onError(error));
   };
 
   // A click sets the anchor (or, with Shift, extends to it) at once: AG Grid reports the focus

@@ -195,6 +195,27 @@ test('Ctrl+C copies the selected range as tab-separated text', async () => {
   expect(copied).toBe(communes.map((c, i) => `${i + 1}\t${c}`).join('\r\n'));
 });
 
+test('Ctrl+C copies a range longer than the rows the grid keeps loaded', async () => {
+  await page.keyboard.press('ControlOrMeta+Home');
+  await cell(0, 'id').click();
+  // Jump far down: the grid loads the blocks there, not the thousands of rows in between.
+  const viewport = page.locator('.ag-body-viewport, .ag-grid-viewport').first();
+  await viewport.evaluate((el) => (el.scrollTop = el.scrollHeight * 0.06));
+  const lastIndex = await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('.ag-row[row-index]')].filter((row) => row.querySelector('[col-id="id"]')?.textContent);
+    const far = rows.map((row) => Number(row.getAttribute('row-index'))).filter((index) => index > 4000);
+    return far.length > 0 ? Math.min(...far) : null;
+  }).then((handle) => handle.jsonValue() as Promise<number>);
+  await cell(lastIndex, 'id').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('ControlOrMeta+c');
+  await page.getByText(`${lastIndex + 1} ligne(s) × 1 colonne(s) copiées.`).waitFor();
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n');
+  expect(copied).toHaveLength(lastIndex + 1);
+  expect(copied[0]).toBe('1');
+  expect(copied[lastIndex]).toBe(String(lastIndex + 1));
+  await page.keyboard.press('ControlOrMeta+Home');
+});
+
 test('save a version and compare it with the previous one', async () => {
   await page.getByRole('button', { name: 'Enregistrer une version' }).click();
   await page.getByText('Version 2 enregistrée.').waitFor();
