@@ -33,6 +33,10 @@ export async function openWithSheetJs(path: string): Promise<SheetSource> {
     return handle.readFile();
   });
   let workbook: XLSX.WorkBook;
+  // SheetJS reports number formats it approximates on console.error ("ODS number format may
+  // be incorrect"): nothing an agent can act on, and noise in the CLI's output.
+  const report = console.error;
+  console.error = () => {};
   try {
     workbook = XLSX.read(data, {
       type: 'buffer',
@@ -49,6 +53,8 @@ export async function openWithSheetJs(path: string): Promise<SheetSource> {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message)) throw new AppError('import.encrypted');
     throw new AppError('import.corrupt', { reason: message.slice(0, 200) });
+  } finally {
+    console.error = report;
   }
   return new SheetJsSource(workbook);
 }
