@@ -23,6 +23,7 @@ const esmEntries = present([
   'electron/host/service-worker.ts',
   'electron/importing/import-worker.ts',
   'electron/importing/parse-worker.ts',
+  'electron/reviewing/grid-worker.ts',
 ]);
 const electronEntries = present(['electron/main.ts', 'electron/preload.ts']);
 

@@ -2,6 +2,7 @@ import type { EventName, EventPayload, MethodName, MethodOutput, MethodParsedInp
 import type { Db } from '../workspace/open-workspace';
 import type { FileStore } from '../files/file-store';
 import type { JobRunner } from '../jobs/job-runner';
+import type { GridWorker } from '../reviewing/grid-worker-client';
 
 export interface SignedInUser {
   id: number;
@@ -17,6 +18,8 @@ export interface Services {
   workspacePath: string;
   files: FileStore;
   jobs: JobRunner;
+  // Whole-version reads and index builds, off the thread that answers the API.
+  grid: GridWorker;
   emit: Emit;
   // Sign-in throttling waits through this, so tests can run without real delays.
   sleep: (ms: number) => Promise<void>;

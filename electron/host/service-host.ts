@@ -3,6 +3,7 @@ import type { EventName, EventPayload, PushedEvent, Reply } from '../../shared/c
 import { dropStaleStaging } from '../datasets/version-store';
 import { FileStore } from '../files/file-store';
 import { JobRunner } from '../jobs/job-runner';
+import { createGridWorker } from '../reviewing/grid-worker-client';
 import type { UserRow } from '../users/user-store';
 import { openWorkspace, type Db } from '../workspace/open-workspace';
 import { createDispatcher } from './dispatcher';
@@ -37,6 +38,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     workspacePath: options.workspacePath,
     files,
     jobs: new JobRunner(emit),
+    grid: createGridWorker(options.workspacePath),
     emit,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
@@ -54,6 +56,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     },
     async close() {
       await services.jobs.cancelAll();
+      await services.grid.close();
       files.dispose();
       db.close();
     },

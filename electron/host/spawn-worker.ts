@@ -8,6 +8,7 @@ const entries = {
   'service-worker': 'host/service-worker',
   'import-worker': 'importing/import-worker',
   'parse-worker': 'importing/parse-worker',
+  'grid-worker': 'reviewing/grid-worker',
 } as const;
 
 export type WorkerName = keyof typeof entries;

@@ -1,13 +1,15 @@
 import type { ColumnInfo, ColumnProfile } from '../../shared/contract';
 import { quoteColumn } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
+import type { GridWorker } from './grid-worker-client';
 import { toCellValue, versionView, type VersionView, versionColumn } from './view-table';
 
 const buckets = 10;
 
-// The profile of one column, in SQL over the whole version. Cached in column_profiles for an
-// immutable version; a working copy changes with every edit, so its profile is computed anew.
-export function columnProfile(db: Db, versionId: number, columnName: string): ColumnProfile {
+// The profile of one column, in SQL over the whole version, computed by the grid worker.
+// Cached in column_profiles for an immutable version; a working copy changes with every edit,
+// so its profile is computed anew.
+export async function columnProfile(db: Db, worker: GridWorker, versionId: number, columnName: string): Promise<ColumnProfile> {
   const view = versionView(db, versionId);
   const target = versionColumn(view.columns, columnName);
   if (!view.pending) {
@@ -17,7 +19,7 @@ export function columnProfile(db: Db, versionId: number, columnName: string): Co
       .get(versionId, target.name) as string | undefined;
     if (cached) return JSON.parse(cached) as ColumnProfile;
   }
-  const profile = computeProfile(db, view, target);
+  const profile = await worker.run('profile', { view, target });
   if (!view.pending) {
     db.prepare('INSERT OR REPLACE INTO column_profiles (version_id, column_name, profile) VALUES (?, ?, ?)').run(
       versionId,
@@ -28,7 +30,7 @@ export function columnProfile(db: Db, versionId: number, columnName: string): Co
   return profile;
 }
 
-function computeProfile(db: Db, view: VersionView, target: ColumnInfo): ColumnProfile {
+export function computeProfile(db: Db, view: VersionView, target: ColumnInfo): ColumnProfile {
   const q = quoteColumn(view.columns, target.name);
   const t = `"${view.table}"`;
   const numeric = target.type === 'integer' || target.type === 'decimal';

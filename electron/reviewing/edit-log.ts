@@ -9,6 +9,10 @@ export type EditKind = 'cell' | 'add_row' | 'delete_rows' | 'replace' | 'fill_do
 type Stored = string | number | null;
 type RowValues = Record<string, Stored>;
 
+// Edit transactions begin IMMEDIATE: the grid worker may be building an index, and SQLite
+// fails a transaction that read first and then writes at once, where one that takes the
+// write lock first waits for it (busy_timeout).
+
 // One change of an edit group. A cell change names its column; a row change (column null)
 // carries the whole row on each side, null where the row does not exist.
 export type Change =
@@ -23,7 +27,7 @@ export function workingCopy(db: Db, versionId: number): VersionView {
   db.transaction(() => {
     createRowsTable(db, table, view.columns);
     db.exec(`INSERT INTO "${table}" SELECT * FROM "${versionRowsTable(versionId)}"`);
-  })();
+  }).immediate();
   return versionView(db, versionId);
 }
 
@@ -56,7 +60,7 @@ export function recordEdit(db: Db, versionId: number, userId: number, kind: Edit
       insert.run(groupId, seq, c.rowId, c.column, JSON.stringify(c.old), JSON.stringify(c.new));
       apply(db, view, c, 'forward');
     });
-  })();
+  }).immediate();
   bumpGeneration(db, view.table);
 }
 
@@ -87,7 +91,7 @@ function replay(db: Db, versionId: number, groupId: number, direction: 'forward'
       apply(db, view, { rowId: r.row_id, column: r.column_name, old: JSON.parse(r.old_value), new: JSON.parse(r.new_value) } as Change, direction);
     }
     db.prepare('UPDATE edit_groups SET state = ? WHERE id = ?').run(state, groupId);
-  })();
+  }).immediate();
   bumpGeneration(db, view.table);
 }
 

@@ -2,6 +2,7 @@ import type { GridRow, GridView } from '../../shared/contract';
 import type { Db } from '../workspace/open-workspace';
 import { whereClause, type SqlPart } from './grid-filter-sql';
 import { indexKeyFor, orderBy, sortTerms, type SortTerm } from './grid-order';
+import type { GridWorker } from './grid-worker-client';
 import { readRows } from './read-rows';
 import { ensureIndexSoon } from './sort-indexes';
 import { cursorBefore, rememberCursor, viewCache, type ViewCache } from './view-cache';
@@ -54,17 +55,17 @@ function countRows(db: Db, q: Query): number {
   return q.cache.count;
 }
 
-export function readBlock(db: Db, grid: GridView, startRow: number, endRow: number): { rows: GridRow[]; rowCount: number } {
+export function readBlock(db: Db, worker: GridWorker, grid: GridView, startRow: number, endRow: number): { rows: GridRow[]; rowCount: number } {
   const q = gridQuery(db, grid);
   const rowCount = countRows(db, q);
   const end = Math.min(endRow, rowCount);
   if (startRow >= end) return { rows: [], rowCount };
-  const ids = blockRowIds(db, q, startRow, end - startRow);
+  const ids = blockRowIds(db, worker, q, startRow, end - startRow);
   return { rows: readRows(db, q.view, ids), rowCount };
 }
 
-function blockRowIds(db: Db, q: Query, start: number, count: number): number[] {
-  const indexed = q.terms.length === 0 || ensureIndexSoon(db, q.view.table, indexKeyFor(q.terms));
+function blockRowIds(db: Db, worker: GridWorker, q: Query, start: number, count: number): number[] {
+  const indexed = q.terms.length === 0 || ensureIndexSoon(db, worker, q.view.table, indexKeyFor(q.terms));
   if (!indexed || q.terms.length > 1) {
     // No index yet (the first block after a sort) or several sort columns: what SQLite does
     // with ORDER BY … LIMIT … OFFSET, served by the index once it exists.

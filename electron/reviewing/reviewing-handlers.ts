@@ -18,10 +18,10 @@ function changed(ctx: HandlerContext, versionId: number) {
 }
 
 export const reviewingHandlers = {
-  'grid.rows': ({ startRow, endRow, ...view }, { services }) => readBlock(services.db, view, startRow, endRow),
+  'grid.rows': ({ startRow, endRow, ...view }, { services }) => readBlock(services.db, services.grid, view, startRow, endRow),
   'grid.rowIndex': ({ rowId, ...view }, { services }) => ({ index: rowIndex(services.db, view, rowId) }),
   'grid.distinctValues': ({ versionId, column }, { services }) => distinctValues(services.db, versionId, column),
-  'grid.profile': ({ versionId, column }, { services }) => columnProfile(services.db, versionId, column),
+  'grid.profile': ({ versionId, column }, { services }) => columnProfile(services.db, services.grid, versionId, column),
 
   'edits.state': ({ versionId }, { services }) => editState(services.db, versionId),
   'edits.log': ({ versionId, limit }, { services }) => editLog(services.db, versionId, limit),
@@ -45,9 +45,14 @@ export const reviewingHandlers = {
     deleteRows(ctx.services.db, versionId, ctx.user.id, rowIds);
     return changed(ctx, versionId);
   },
-  'edits.findReplace': ({ versionId, apply, ...spec }, ctx) => {
-    const counts = findReplace(ctx.services.db, versionId, ctx.user.id, spec, apply);
-    return { ...(apply ? changed(ctx, versionId) : editState(ctx.services.db, versionId)), ...counts };
+  'edits.findReplace': async ({ versionId, apply, ...spec }, ctx) => {
+    if (!apply) {
+      // The preview reads every cell but writes nothing: the grid worker counts.
+      const counts = await ctx.services.grid.run('findReplacePreview', { versionId, userId: ctx.user.id, spec });
+      return { ...editState(ctx.services.db, versionId), ...counts };
+    }
+    const counts = findReplace(ctx.services.db, versionId, ctx.user.id, spec, true);
+    return { ...changed(ctx, versionId), ...counts };
   },
   'edits.fillDown': ({ versionId, columns, rowIds }, ctx) => {
     fillDown(ctx.services.db, versionId, ctx.user.id, columns, rowIds);

@@ -14,6 +14,7 @@ export function saveVersion(db: Db, versionId: number, user: { id: number; name:
   if (state.pending === 0 || !view.pending) throw new AppError('edits.nothing_to_save');
   const base = getVersion(db, versionId);
   const baseTable = versionRowsTable(versionId);
+  // IMMEDIATE, like the edits (see edit-log.ts): it waits for an index build rather than failing.
   const saved = db.transaction(() => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     // Added rows take ids past every id of the version (nextRowId): a range of the rowid.
@@ -85,7 +86,7 @@ export function saveVersion(db: Db, versionId: number, user: { id: number; name:
       details: { fromVersion: base.number, toVersion: created.number, versionId: created.versionId, edits: groups, rowsAdded, rowsRemoved, rowsChanged },
     });
     return created;
-  })();
+  }).immediate();
   bumpGeneration(db, view.table);
   return saved;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../workspace/open-workspace';
-import { tableExists } from './view-table';
+import type { GridWorker } from './grid-worker-client';
 
 // Indexes on the sorted columns of a rows table, created when a view is first sorted on them.
 // Versions are immutable, so an index built once stays valid; a working copy's indexes are
@@ -40,19 +40,23 @@ export function createIndex(db: Db, table: string, key: IndexKey): void {
 const scheduled = new WeakMap<Db, Set<string>>();
 
 // Building an index on a million rows takes about half a second: the block that asked for
-// the sort is answered first with a plain ORDER BY … LIMIT, and the index is built right after.
-export function ensureIndexSoon(db: Db, table: string, key: IndexKey): boolean {
+// the sort is answered with a plain ORDER BY … LIMIT, then the grid worker builds the index
+// (after the reply, so the two scans of the table do not share the cores); until it exists,
+// later blocks are answered the same way.
+export function ensureIndexSoon(db: Db, worker: GridWorker, table: string, key: IndexKey): boolean {
   if (hasIndex(db, table, key)) return true;
   let pending = scheduled.get(db);
   if (!pending) scheduled.set(db, (pending = new Set()));
   const id = table + JSON.stringify(key.terms);
   if (!pending.has(id)) {
     pending.add(id);
+    // A build that failed (the workspace closing, a write held past busy_timeout) is asked
+    // for again by the next block of that sort.
     setImmediate(() => {
-      pending.delete(id);
-      // The workspace may have been closed (or the working copy saved) in the meantime.
-      if (!db.open) return;
-      if (tableExists(db, table)) createIndex(db, table, key);
+      void worker
+        .run('createIndex', { table, key })
+        .catch(() => {})
+        .finally(() => pending.delete(id));
     });
   }
   return false;

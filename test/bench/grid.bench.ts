@@ -21,7 +21,7 @@ await api.call('session.setup', { name: 'admin', password: adminPassword });
 const ms = (t0: number) => performance.now() - t0;
 const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const fmt = (v: number) => v.toFixed(1).padStart(7) + ' ms';
-const afterIndexBuilt = () => new Promise((resolve) => setImmediate(resolve));
+const afterIndexBuilt = () => host.services.grid.idle();
 
 const t = performance.now();
 const { versionId } = makeVersion(db, { name: 'Banc 1M', columns: wideColumns, rows: wideRows(rowCount) });

@@ -37,7 +37,7 @@ async function allIds(view: View, block = 100): Promise<number[]> {
 const idsWhere = (keep: (row: unknown[]) => boolean) => data.flatMap((row, i) => (keep(row) ? [i + 1] : []));
 const directOrder = (orderBy: string) =>
   ws.host.services.db.prepare(`SELECT "_row" FROM rows_v${versionId} ORDER BY ${orderBy}`).pluck().all() as number[];
-const afterIndexBuilt = () => new Promise((resolve) => setImmediate(resolve));
+const afterIndexBuilt = () => ws.host.services.grid.idle();
 
 describe('blocks', () => {
   test('consecutive blocks cover every row once, the last block is short, past the end is empty', async () => {
