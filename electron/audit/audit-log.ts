@@ -25,20 +25,24 @@ export function recordAudit(
   db: Db,
   entry: { actor: string | null; action: string; target?: string | null; details?: Record<string, unknown> },
 ): void {
-  const last = db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prevHash = last?.hash ?? genesis;
-  const at = nowIso();
-  const target = entry.target ?? null;
-  const details = JSON.stringify(entry.details ?? {});
-  db.prepare('INSERT INTO audit (at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    at,
-    entry.actor,
-    entry.action,
-    target,
-    details,
-    prevHash,
-    rowHash(prevHash, at, entry.actor, entry.action, target, details),
-  );
+  // The import worker appends from its own connection: reading the last hash and appending
+  // must hold the write lock together, or two rows could chain to the same predecessor.
+  db.transaction(() => {
+    const last = db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+    const prevHash = last?.hash ?? genesis;
+    const at = nowIso();
+    const target = entry.target ?? null;
+    const details = JSON.stringify(entry.details ?? {});
+    db.prepare('INSERT INTO audit (at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      at,
+      entry.actor,
+      entry.action,
+      target,
+      details,
+      prevHash,
+      rowHash(prevHash, at, entry.actor, entry.action, target, details),
+    );
+  }).immediate();
 }
 
 export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBrokenId: number | null } {

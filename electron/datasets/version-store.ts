@@ -180,7 +180,7 @@ export function commitVersion(db: Db, v: NewVersion): { datasetId: number; versi
     for (const c of v.columns) insertColumn.run(versionId, c.position, c.name, c.label, c.type, c.errorCount);
     db.exec(`ALTER TABLE "${v.stagingTable}" RENAME TO "${versionRowsTable(versionId)}"`);
     return { datasetId, versionId, number: next };
-  })();
+  }).immediate();
 }
 
 export function dropStaleStaging(db: Db): void {

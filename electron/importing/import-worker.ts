@@ -181,7 +181,7 @@ async function run(): Promise<void> {
       details: { version: version.number, fileName: job.fileName, rows: summary.rowCount },
     });
     return version;
-  })();
+  }).immediate();
   post({ type: 'done', result: { ...committed, rowCount: summary.rowCount } });
 }
 

@@ -44,16 +44,19 @@ export async function signIn(services: Services, name: string, password: string)
 function recordFailure(services: Services, row: UserRow): void {
   const { db } = services;
   db.transaction(() => {
-    const attempts = row.failed_attempts + 1;
+    // Counted in SQL: attempts made at the same time from several windows all count.
+    const { attempts } = db
+      .prepare('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts AS attempts')
+      .get(row.id) as { attempts: number };
     const lockedUntil = attempts >= lockAfter ? new Date(Date.now() + lockMinutes * 60_000).toISOString() : null;
-    db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(attempts, lockedUntil, row.id);
+    db.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, row.id);
     recordAudit(db, {
       actor: null,
       action: lockedUntil ? 'session.locked' : 'session.sign_in_failed',
       target: row.name,
       details: { attempts },
     });
-  })();
+  }).immediate();
 }
 
 function formatTime(iso: string): string {

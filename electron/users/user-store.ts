@@ -68,7 +68,7 @@ export async function createUser(
     );
     recordAudit(db, { actor, action: 'user.create', target: input.name, details: { role: input.role } });
     return toSummary(getUser(db, id));
-  })();
+  }).immediate();
 }
 
 export function setDisabled(db: Db, actor: SignedInUser, userId: number, disabled: boolean): UserSummary {
@@ -85,5 +85,5 @@ export function setDisabled(db: Db, actor: SignedInUser, userId: number, disable
     );
     recordAudit(db, { actor: actor.name, action: disabled ? 'user.disable' : 'user.enable', target: target.name });
     return toSummary(getUser(db, userId));
-  })();
+  }).immediate();
 }

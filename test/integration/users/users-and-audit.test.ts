@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { recordAudit } from '../../../electron/audit/audit-log';
 import { afterEach, expect, test } from 'vitest';
 import { lockAfter } from '../../../electron/session/sign-in';
 import { adminPassword, openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
@@ -93,4 +96,23 @@ test('the audit log records sign-ins and user changes, and detects tampering', a
   raw.prepare("UPDATE audit SET actor = 'quelqu’un' WHERE id = 3").run();
   raw.close();
   expect(await ws.admin.call('audit.verify', {})).toEqual({ ok: false, checked: 3, firstBrokenId: 3 });
+});
+
+test('the audit chain holds when another connection appends at the same time', async () => {
+  ws = await openTestWorkspace();
+  const count = 3000;
+  const other = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/append-audit.ts'), ws.path, String(count)], {
+    stdio: 'inherit',
+  });
+  const done = new Promise((resolve) => other.on('exit', resolve));
+  // Wait until the other process is appending, then append as fast as it does.
+  const db = ws.host.services.db;
+  while ((db.prepare("SELECT COUNT(*) AS n FROM audit WHERE actor = 'worker'").get() as { n: number }).n === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  for (let i = 0; i < count; i++) recordAudit(db, { actor: 'api', action: 'test.append', details: { i } });
+  expect(await done).toBe(0);
+  const verified = await ws.admin.call('audit.verify', {});
+  expect(verified).toMatchObject({ ok: true, firstBrokenId: null });
+  expect(verified.checked).toBe(2 * count + 2);
 });

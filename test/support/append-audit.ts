@@ -1,0 +1,9 @@
+// Appends audit entries from a process of its own, as the import worker does from its own
+// connection: node --import tsx test/support/append-audit.ts WORKSPACE COUNT
+import { recordAudit } from '../../electron/audit/audit-log';
+import { openWorkspace } from '../../electron/workspace/open-workspace';
+
+const [path, count] = process.argv.slice(2);
+const db = openWorkspace(path!, { create: false });
+for (let i = 0; i < Number(count); i++) recordAudit(db, { actor: 'worker', action: 'test.append', details: { i } });
+db.close();
