@@ -1,7 +1,6 @@
 // `npm run build`: the renderer with Vite into dist/renderer, and the Node entries with
 // esbuild into dist/electron (flat, so a worker finds its sibling .mjs next to the bundle
 // that spawns it). Packages stay external: node_modules ships with the app.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -10,14 +9,10 @@ import { build as vite } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist/electron');
 
-// Entries written by other parts of the team may not exist yet: build those that do, each
-// named after its file so the output stays flat.
-const present = (entries) =>
-  Object.fromEntries(
-    entries.filter((entry) => existsSync(join(root, entry))).map((entry) => [entry.split('/').pop().replace(/\.ts$/, ''), entry]),
-  );
+// Each entry is named after its file, so the output stays flat.
+const named = (entries) => Object.fromEntries(entries.map((entry) => [entry.split('/').pop().replace(/\.ts$/, ''), entry]));
 
-const esmEntries = present([
+const esmEntries = named([
   'electron/browser-mode.ts',
   'electron/cli.ts',
   'electron/host/service-worker.ts',
@@ -25,7 +20,7 @@ const esmEntries = present([
   'electron/importing/parse-worker.ts',
   'electron/reviewing/grid-worker.ts',
 ]);
-const electronEntries = present(['electron/main.ts', 'electron/preload.ts']);
+const electronEntries = named(['electron/main.ts', 'electron/preload.ts']);
 
 // The CJS entries (Electron main, preload) share modules that locate their siblings with
 // import.meta.url, which CJS lacks: give them its equivalent from __filename.
@@ -38,9 +33,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 await vite({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 await Promise.all([
-  Object.keys(esmEntries).length > 0 &&
-    esbuild({ ...common, entryPoints: esmEntries, format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' }),
-  Object.keys(electronEntries).length > 0 &&
-    esbuild({ ...common, ...cjsImportMeta, entryPoints: electronEntries, format: 'cjs', outExtension: { '.js': '.cjs' }, packages: 'external', external: ['electron'] }),
+  esbuild({ ...common, entryPoints: esmEntries, format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' }),
+  esbuild({ ...common, ...cjsImportMeta, entryPoints: electronEntries, format: 'cjs', outExtension: { '.js': '.cjs' }, packages: 'external', external: ['electron'] }),
 ]);
 console.log(`built: renderer, ${Object.keys({ ...esmEntries, ...electronEntries }).join(', ')}`);
