@@ -23,6 +23,7 @@ export const errorCodes = [
   'users.last_admin',
   // workspace
   'workspace.too_new',
+  'workspace.migration_changed',
   'workspace.not_found',
   'workspace.unreadable',
   'workspace.locked',

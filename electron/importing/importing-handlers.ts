@@ -1,3 +1,4 @@
+import { resolveDataset } from '../access/resolve';
 import type { Handlers } from '../host/handler-context';
 import { previewImport, startImport } from './run-import';
 
@@ -5,5 +6,9 @@ import { previewImport, startImport } from './run-import';
 // worker (which starts its own parse worker) reported through jobs.*.
 export const importingHandlers = {
   'importing.preview': (input, { services }) => previewImport(services, input),
-  'importing.start': (input, { services, user }) => ({ jobId: startImport(services, user, input) }),
+  'importing.start': (input, ctx) => {
+    // A new version of an existing dataset is an edit of it; a new dataset is the caller's own.
+    if (input.datasetId !== undefined) resolveDataset(ctx, input.datasetId, 'edit');
+    return { jobId: startImport(ctx.services, ctx.user, input) };
+  },
 } satisfies Partial<Handlers>;

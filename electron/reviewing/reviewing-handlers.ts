@@ -1,3 +1,4 @@
+import { resolveVersion } from '../access/resolve';
 import type { Handlers, HandlerContext } from '../host/handler-context';
 import { columnProfile } from './column-profile';
 import { compareVersions } from './compare-versions';
@@ -11,6 +12,9 @@ import { readBlock } from './grid-rows';
 import { rowIndex } from './row-index';
 import { saveVersion } from './save-version';
 
+// Read access checked, the version id back for the call that needs it.
+const read = (ctx: HandlerContext, versionId: number) => resolveVersion(ctx, versionId, 'read').versionId;
+
 // After every change of the pending edits: the state for the caller, an event for other windows.
 function changed(ctx: HandlerContext, versionId: number) {
   ctx.services.emit('edits.changed', { versionId });
@@ -18,34 +22,41 @@ function changed(ctx: HandlerContext, versionId: number) {
 }
 
 export const reviewingHandlers = {
-  'grid.rows': ({ startRow, endRow, ...view }, { services }) => readBlock(services.db, services.grid, view, startRow, endRow),
-  'grid.rowIndex': ({ rowId, ...view }, { services }) => ({ index: rowIndex(services.db, view, rowId) }),
-  'grid.distinctValues': ({ versionId, column }, { services }) => distinctValues(services.db, versionId, column),
-  'grid.profile': ({ versionId, column }, { services }) => columnProfile(services.db, services.grid, versionId, column),
+  'grid.rows': ({ startRow, endRow, ...view }, ctx) =>
+    readBlock(ctx.services.db, ctx.services.grid, { ...view, versionId: read(ctx, view.versionId) }, startRow, endRow),
+  'grid.rowIndex': ({ rowId, ...view }, ctx) => ({ index: rowIndex(ctx.services.db, { ...view, versionId: read(ctx, view.versionId) }, rowId) }),
+  'grid.distinctValues': ({ versionId, column }, ctx) => distinctValues(ctx.services.db, read(ctx, versionId), column),
+  'grid.profile': ({ versionId, column }, ctx) => columnProfile(ctx.services.db, ctx.services.grid, read(ctx, versionId), column),
 
-  'edits.state': ({ versionId }, { services }) => editState(services.db, versionId),
-  'edits.log': ({ versionId, limit }, { services }) => editLog(services.db, versionId, limit),
+  'edits.state': ({ versionId }, ctx) => editState(ctx.services.db, read(ctx, versionId)),
+  'edits.log': ({ versionId, limit }, ctx) => editLog(ctx.services.db, read(ctx, versionId), limit),
   'edits.setCell': ({ versionId, rowId, column, value }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     setCell(ctx.services.db, versionId, ctx.user.id, rowId, column, value);
     return changed(ctx, versionId);
   },
   'edits.undo': ({ versionId }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     undoRedo(ctx.services.db, versionId, 'undo');
     return changed(ctx, versionId);
   },
   'edits.redo': ({ versionId }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     undoRedo(ctx.services.db, versionId, 'redo');
     return changed(ctx, versionId);
   },
   'edits.addRow': ({ versionId }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     const rowId = addRow(ctx.services.db, versionId, ctx.user.id);
     return { ...changed(ctx, versionId), rowId };
   },
   'edits.deleteRows': ({ versionId, rowIds }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     deleteRows(ctx.services.db, versionId, ctx.user.id, rowIds);
     return changed(ctx, versionId);
   },
   'edits.findReplace': async ({ versionId, apply, ...spec }, ctx) => {
+    resolveVersion(ctx, versionId, apply ? 'edit' : 'read');
     if (!apply) {
       // The preview reads every cell but writes nothing: the grid worker counts.
       const counts = await ctx.services.grid.run('findReplacePreview', { versionId, userId: ctx.user.id, spec });
@@ -55,21 +66,24 @@ export const reviewingHandlers = {
     return { ...changed(ctx, versionId), ...counts };
   },
   'edits.fillDown': ({ versionId, columns, rowIds }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     fillDown(ctx.services.db, versionId, ctx.user.id, columns, rowIds);
     return changed(ctx, versionId);
   },
   'edits.save': ({ versionId }, ctx) => {
+    resolveVersion(ctx, versionId, 'edit');
     const saved = saveVersion(ctx.services.db, versionId, ctx.user);
     ctx.services.emit('dataset.changed', { datasetId: saved.datasetId });
     ctx.services.emit('edits.changed', { versionId });
     return saved;
   },
 
-  'flags.list': ({ versionId, offset, limit }, { services }) => listFlags(services.db, versionId, offset, limit),
-  'comments.list': ({ versionId }, { services }) => listComments(services.db, versionId),
-  'comments.add': ({ versionId, rowId, column, body }, { services, user }) =>
-    addComment(services.db, versionId, user, { rowId, column }, body),
+  'flags.list': ({ versionId, offset, limit }, ctx) => listFlags(ctx.services.db, read(ctx, versionId), offset, limit),
+  'comments.list': ({ versionId }, ctx) => listComments(ctx.services.db, read(ctx, versionId)),
+  // Commenting is part of reading: a reviewer comments on a version they may not edit.
+  'comments.add': ({ versionId, rowId, column, body }, ctx) =>
+    addComment(ctx.services.db, read(ctx, versionId), ctx.user, { rowId, column }, body),
 
-  'compare.versions': ({ fromVersionId, toVersionId, keyColumn, offset, limit }, { services }) =>
-    compareVersions(services.db, fromVersionId, toVersionId, keyColumn, offset, limit),
+  'compare.versions': ({ fromVersionId, toVersionId, keyColumn, offset, limit }, ctx) =>
+    compareVersions(ctx.services.db, read(ctx, fromVersionId), read(ctx, toVersionId), keyColumn, offset, limit),
 } satisfies Partial<Handlers>;

@@ -21,6 +21,8 @@ export const errors: Record<keyof typeof fr, string> = {
   'users.last_admin': 'Not possible: this is the last active administrator. Appoint another administrator first.',
   'workspace.too_new':
     'This workspace was written by a newer version of the application (schema {found}, this version supports up to {supported}). Install the latest version; the file was not changed.',
+  'workspace.migration_changed':
+    'This build of the application does not match step {version} ("{name}") already applied to this workspace: its schema would be wrong. The file was not changed; open it with the version that created it and report this to the team that maintains the application.',
   'workspace.not_found': 'No workspace at {path}. Create one with "atelier init" or choose another file.',
   'workspace.unreadable': 'The file {path} is not a readable workspace. Choose another file or restore a backup.',
   'workspace.locked': 'The workspace {path} is in use by another program. Close it and try again.',

@@ -20,6 +20,8 @@ export const errors = {
   'users.last_admin': 'Impossible : ce compte est le dernier administrateur actif. Nommez d’abord un autre administrateur.',
   'workspace.too_new':
     "Cet espace de travail a été créé par une version plus récente de l'application (schéma {found}, cette version gère jusqu'au {supported}). Installez la dernière version ; le fichier n'a pas été modifié.",
+  'workspace.migration_changed':
+    "Cette version de l'application ne correspond pas à l'étape {version} (« {name} ») déjà appliquée à cet espace de travail : son schéma serait faussé. Le fichier n'a pas été modifié ; ouvrez-le avec la version de l'application qui l'a créé et signalez-le à l'équipe qui maintient l'application.",
   'workspace.not_found': "Aucun espace de travail à l'emplacement {path}. Créez-le avec « atelier init » ou choisissez un autre fichier.",
   'workspace.unreadable': "Le fichier {path} n'est pas un espace de travail lisible. Choisissez un autre fichier ou restaurez une sauvegarde.",
   'workspace.locked': "L'espace de travail {path} est utilisé par un autre programme. Fermez-le puis réessayez.",
