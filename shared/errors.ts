@@ -1,3 +1,5 @@
+import type { errors as frErrors } from './i18n/fr/errors';
+
 // Every error the API can return. The renderer and the CLI turn a code into a sentence
 // (shared/i18n); the code and its params are all that ever crosses the door.
 export const errorCodes = [
@@ -69,15 +71,26 @@ export interface ErrorPayload {
 
 // Thrown by services and handlers; the dispatcher turns it into `{ok:false,error}`.
 // Anything else thrown becomes 'api.internal' with no detail, so no stack reaches the page.
-export class AppError extends Error {
-  readonly code: ErrorCode;
+// The params a code's French sentence names ({sheet}, {sheets}…): the compiler refuses an
+// AppError that would leave a placeholder unfilled on screen.
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+export type ParamsOf<C extends ErrorCode> = { [K in Placeholders<(typeof frErrors)[C]>]: string | number } & ErrorParams;
+type ParamsArg<C extends ErrorCode> = [Placeholders<(typeof frErrors)[C]>] extends [never] ? [params?: ErrorParams] : [params: ParamsOf<C>];
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, params: ErrorParams = {}) {
+  constructor(code: C, ...[params = {}]: ParamsArg<C>) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.params = params;
+  }
+
+  // A payload that crossed a thread or process boundary was checked where it was made.
+  static fromPayload(payload: ErrorPayload): AppError {
+    return new AppError<ErrorCode>(payload.code, payload.params as ParamsOf<ErrorCode>);
   }
 
   toPayload(): ErrorPayload {

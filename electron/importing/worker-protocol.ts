@@ -63,7 +63,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 }
 
 export function fromErrorPayload(error: { code: string; params: ErrorPayload['params'] }): AppError {
-  return new AppError(isErrorCode(error.code) ? error.code : 'api.internal', error.params);
+  return AppError.fromPayload({ code: isErrorCode(error.code) ? error.code : 'api.internal', params: error.params });
 }
 
 // Resolves with the first message `settle` turns into a value; rejects on an error message

@@ -22,6 +22,6 @@ export interface SheetSource {
 
 export function sheetAt<T extends SheetInfo>(sheets: readonly T[], index: number): T {
   const sheet = sheets[index];
-  if (!sheet) throw new AppError('import.sheet_not_found', { sheet: index });
+  if (!sheet) throw new AppError('import.sheet_not_found', { sheet: index + 1, sheets: sheets.map((s) => s.name).join(', ') });
   return sheet;
 }

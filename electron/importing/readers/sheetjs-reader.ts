@@ -104,7 +104,7 @@ class SheetJsSource implements SheetSource {
   #sheet(index: number): XLSX.WorkSheet {
     const { name } = sheetAt(this.sheets, index);
     const sheet = this.#workbook.Sheets[name];
-    if (!sheet) throw new AppError('import.sheet_not_found', { sheet: name });
+    if (!sheet) throw new AppError('import.sheet_not_found', { sheet: name, sheets: this.sheets.map((s) => s.name).join(', ') });
     return sheet;
   }
 

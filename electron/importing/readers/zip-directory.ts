@@ -63,6 +63,8 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number): Pr
   return entries;
 }
 
+const megabytes = (bytes: number) => `${Number.isFinite(bytes) ? Math.round(bytes / 1024 ** 2) : '> 4 096'} Mo`;
+
 export function guardArchiveProportion(entries: Map<string, ZipEntry>, fileSize: number): void {
   let total = 0;
   for (const entry of entries.values()) {
@@ -71,7 +73,7 @@ export function guardArchiveProportion(entries: Map<string, ZipEntry>, fileSize:
     total += entry.uncompressedSize;
   }
   if (total > maxTotalUncompressed || (total > ratioAppliesFrom && total > maxRatio * fileSize)) {
-    throw new AppError('import.archive_bomb', { uncompressedMb: Math.round(total / 1024 ** 2) });
+    throw new AppError('import.archive_bomb', { size: megabytes(total) });
   }
 }
 
@@ -90,7 +92,7 @@ export async function* inflateEntry(handle: FileHandle, entry: ZipEntry): AsyncG
   let pending: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
-    if (produced > entry.uncompressedSize) throw new AppError('import.archive_bomb', { entry: entry.name });
+    if (produced > entry.uncompressedSize) throw new AppError('import.archive_bomb', { size: megabytes(produced) });
     pending.push(chunk);
   });
   while (position < end) {
