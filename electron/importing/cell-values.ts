@@ -16,8 +16,14 @@ export function observeCell(stats: ColumnStats, cell: RawCell, scan: Scan, line:
     stats.counts.empty++;
     return 'empty';
   }
-  stats.addCell(cell, line);
+  stats.addCell(typeof cell === 'number' ? asDisplayed(cell) : cell, line);
   return 'text';
+}
+
+// A spreadsheet stores 274.66 as the double 274.65999999999997 and shows 15 significant
+// digits: the value the agent saw is the one imported (and later published), never the noise.
+export function asDisplayed(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
 // The value as stored for a column of `type`; `scan.fits` tells whether it fitted.
@@ -32,7 +38,7 @@ export function storeCell(type: ColumnType, cell: RawCell, kind: ValueKind, scan
     const converted = serialToDateCell(cell, date1904);
     if (converted !== null && typeof converted === 'object') return storeDate(type, converted.date, scan);
   }
-  const coerced = coerceValue(type, cell);
+  const coerced = coerceValue(type, typeof cell === 'number' ? asDisplayed(cell) : cell);
   scan.fits = coerced.ok;
   return coerced.value;
 }

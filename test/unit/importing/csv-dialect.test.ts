@@ -43,6 +43,8 @@ test('delimiter sniffing honours quotes and prefers the regular split', () => {
   expect(sniffDelimiter('a,b,c\n"3,89","43,5",x\n1,2,3\n')).toBe(',');
   expect(sniffDelimiter('a\tb\tc\n1\t2,5\t3\n')).toBe('\t');
   expect(sniffDelimiter('a|b|c\n1|2|3\n')).toBe('|');
+  // Rows of one field plus a trailing empty one are not a split.
+  expect(sniffDelimiter('a,b\n1,2\nx;\n')).toBe(',');
 });
 
 test('encoding detection', () => {
@@ -68,4 +70,11 @@ test('column names: SQL-safe, unique, accents folded, at most 63 characters', ()
     'x'.repeat(63),
     'x'.repeat(61) + '_2',
   ]);
+});
+
+test('every line ending in ";;" does not make ";" the delimiter when "," splits the content', () => {
+  const widths = [14, 16, 18, 15, 14, 17];
+  const lines = widths.map((w, i) => Array.from({ length: w }, (_, f) => `v${i}_${f}`).join(',') + ';;');
+  const sample = ['nom,code,' + Array.from({ length: 12 }, (_, f) => `c${f}`).join(',') + ';;', ...lines].join('\r\n');
+  expect(sniffDelimiter(sample)).toBe(',');
 });

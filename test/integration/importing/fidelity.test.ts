@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterEach, expect, test } from 'vitest';
+import { importedVersion, preview } from '../../support/import-helpers';
+import { openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
+
+// Real files published by French authorities, reduced to the shape that went wrong.
+let ws: TestWorkspace;
+const cleanups: (() => void)[] = [];
+afterEach(async () => {
+  await ws?.close();
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function tempFile(name: string, content: string | Buffer): string {
+  const { dir, cleanup } = tempDir('atelier-fidelity-');
+  cleanups.push(cleanup);
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function workbook(rows: unknown[][]): Buffer {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Feuil1');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+test('float noise of a spreadsheet never reaches the data: 15 significant digits, as the spreadsheet shows', async () => {
+  ws = await openTestWorkspace();
+  const path = tempFile('montants.xlsx', workbook([['poste', 'montant', 'taux'], ['A', 274.65999999999997, 0.1 + 0.2], ['B', 12, 3.0000000000000004]]));
+  expect((await preview(ws.host, ws.admin, path)).rows).toEqual([
+    ['A', 274.66, 0.3],
+    ['B', 12, 3],
+  ]);
+  const { rows } = await importedVersion(ws.host, ws.admin, path);
+  expect(rows.map((r) => [r.montant, r.taux])).toEqual([
+    [274.66, 0.3],
+    [12, 3],
+  ]);
+});
+
+test('a CSV whose lines all end in ";;" is read with its real delimiter, ","', async () => {
+  ws = await openTestWorkspace();
+  const header = ['siret', 'nom', 'adresse', 'code_postal', 'commune', 'montant', 'date', 'objet', 'nature', 'annee', 'service', 'contact', 'telephone', 'note'];
+  const lines = [header.join(',') + ';;'];
+  for (let i = 0; i < 30; i++) {
+    const fields = [`2100000000${String(i).padStart(4, '0')}`, `Association ${i}`, `"${i} rue de la Paix, bâtiment B"`, '21000', 'Dijon', `${1000 + i}`, '2023-05-01', 'Subvention', 'fonctionnement', '2023', 'Culture', '', '', ''];
+    // Some lines leave the last fields out, as the source software did.
+    lines.push(fields.slice(0, 14 - (i % 3)).join(',') + ';;');
+  }
+  const path = tempFile('subventions.csv', lines.join('\r\n') + '\r\n');
+  const result = await preview(ws.host, ws.admin, path);
+  expect(result.settings.delimiter).toBe(',');
+  expect(result.columns.length).toBeGreaterThanOrEqual(14);
+  expect(result.rows[0]!.slice(0, 3)).toEqual(['21000000000000', 'Association 0', '0 rue de la Paix, bâtiment B']);
+});
