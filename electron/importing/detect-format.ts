@@ -130,6 +130,8 @@ function detectMarkup(head: Buffer): SpreadsheetFormat | 'other' | undefined {
   return undefined;
 }
 
+const strayBytesAllowed = 4;
+
 // Text in any of the encodings the CSV reader knows: few control characters, and NUL bytes
 // only in the every-other-byte pattern of UTF-16 (the CSV reader copes with a stray NUL).
 function looksLikeText(head: Buffer): boolean {
@@ -142,8 +144,10 @@ function looksLikeText(head: Buffer): boolean {
     else if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12 && byte !== 0x1a) control++;
   }
   const nuls = nulsAt[0]! + nulsAt[1]!;
-  if (nuls > head.length / 10) return Math.max(nulsAt[0]!, nulsAt[1]!) > nuls * 0.95 && control < head.length / 100;
-  return control + nuls <= head.length / 100;
+  // A share alone would refuse a tiny file for one stray byte: a few are always allowed.
+  const allowed = Math.max(head.length / 100, strayBytesAllowed);
+  if (nuls > head.length / 10) return Math.max(nulsAt[0]!, nulsAt[1]!) > nuls * 0.95 && control < allowed;
+  return control + nuls <= allowed;
 }
 
 function startsWith(data: Uint8Array, bytes: number[]): boolean {

@@ -56,3 +56,16 @@ test('a CSV whose lines all end in ";;" is read with its real delimiter, ","', a
   expect(result.columns.length).toBeGreaterThanOrEqual(14);
   expect(result.rows[0]!.slice(0, 3)).toEqual(['21000000000000', 'Association 0', '0 rue de la Paix, bâtiment B']);
 });
+
+test('tiny valid CSVs with a stray NUL byte or a control character in a quoted header are read, not refused', async () => {
+  ws = await openTestWorkspace();
+  const withNul = tempFile('nul.csv', Buffer.from('code;libelle\n01;Ain\0\n02;Aisne\n', 'latin1'));
+  expect((await preview(ws.host, ws.admin, withNul)).rows).toEqual([
+    ['01', 'Ain'],
+    ['02', 'Aisne'],
+  ]);
+  const withControl = tempFile('control.csv', Buffer.from('"code\x0b";"nom\x1f"\n1;a\n2;b\n', 'latin1'));
+  const result = await preview(ws.host, ws.admin, withControl);
+  expect(result.rowCount).toBe(2);
+  expect(result.columns).toHaveLength(2);
+});
