@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/errors';
 import { isZip } from '../detect-format';
 import type { MergedRange, RawCell, RawRow } from '../raw-table';
-import { isDateFormat, serialToDateCell } from './excel-dates';
+import { numberStyle, readNumberCell } from './number-formats';
 import { RowBatcher, throwIfAborted } from './row-batcher';
 import { sheetAt, type ReadOptions, type SheetSource } from './sheet-source';
 import { readBytesAt, withSourceFile } from './source-file';
@@ -119,9 +119,7 @@ class SheetJsSource implements SheetSource {
         return errorTexts[cell.v as number] ?? cell.w ?? '#ERROR';
       case 'n':
         if (typeof cell.v !== 'number') return null;
-        return isDateFormat(typeof cell.z === 'string' ? cell.z : undefined)
-          ? serialToDateCell(cell.v, this.date1904)
-          : cell.v;
+        return readNumberCell(cell.v, numberStyle(typeof cell.z === 'string' ? cell.z : undefined), this.date1904);
       case 'd':
         return cell.v instanceof Date ? { date: localIso(cell.v) } : null;
       default:

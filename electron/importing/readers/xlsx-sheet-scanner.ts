@@ -1,11 +1,11 @@
 import type { MergedRange, RawCell, RawRow } from '../raw-table';
-import { serialToDateCell } from './excel-dates';
+import { readNumberCell, type NumberStyle } from './number-formats';
 import { isNameEnd, richText, rootElementPrefix } from './xlsx-xml-stream';
 import { decodeXmlText, parseAttributes } from './xml-text';
 
 export interface SheetCellContext {
   sharedStrings: readonly string[];
-  dateStyles: readonly boolean[]; // by cell style index
+  numberStyles: readonly NumberStyle[]; // by cell style index
   date1904: boolean;
 }
 
@@ -194,7 +194,7 @@ export class SheetXmlScanner {
         if (raw.length === 0) return null;
         const number = Number(raw);
         if (Number.isNaN(number)) return raw;
-        return this.#context.dateStyles[style] ? serialToDateCell(number, this.#context.date1904) : number;
+        return readNumberCell(number, this.#context.numberStyles[style], this.#context.date1904);
       }
       case CellKind.Shared:
         return this.#context.sharedStrings[parseInt(raw, 10)] ?? null;

@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import type { MergedRange, RawRow } from '../raw-table';
-import { isDateFormat } from './excel-dates';
+import { numberStyle, type NumberStyle } from './number-formats';
 import { RowBatcher, throwIfAborted } from './row-batcher';
 import { sheetAt, type ReadOptions, type SheetSource } from './sheet-source';
 import { openSourceFile, withSourceFile } from './source-file';
@@ -15,7 +15,7 @@ import { guardArchiveProportion, inflateEntry, readEntry, readZipDirectory, type
 // part, a sheet is inflated and scanned chunk by chunk, and only the shared strings and the
 // styles stay in memory. The file is reopened for each pass so nothing is held between reads.
 export async function openXlsxStream(path: string): Promise<SheetSource> {
-  const { parts, entries, dateStyles, rowCountHints } = await withSourceFile(path, async (handle) => {
+  const { parts, entries, numberStyles, rowCountHints } = await withSourceFile(path, async (handle) => {
     const { size } = await handle.stat();
     const entries = await readZipDirectory(handle, size);
     guardArchiveProportion(entries, size);
@@ -29,23 +29,23 @@ export async function openXlsxStream(path: string): Promise<SheetSource> {
     if (workbookXml === undefined) throw new AppError('import.corrupt', { reason: 'no_workbook' });
     const parts = parseWorkbookParts(workbookPath, workbookXml, (await text(relsPath)) ?? '');
     const stylesXml = await text(parts.stylesPath);
-    const dateStyles = stylesXml === undefined ? [] : parseCellFormats(stylesXml).map(isDateFormat);
+    const numberStyles = stylesXml === undefined ? [] : parseCellFormats(stylesXml).map(numberStyle);
     const rowCountHints = new Map<number, number>();
     for (const sheet of parts.sheets) {
       const entry = entries.get(sheet.path);
       const hint = entry && (await declaredRowCount(handle, entry));
       if (hint !== undefined) rowCountHints.set(sheet.index, hint);
     }
-    return { parts, entries, dateStyles, rowCountHints };
+    return { parts, entries, numberStyles, rowCountHints };
   });
-  return new XlsxStreamSource(path, parts, entries, dateStyles, rowCountHints);
+  return new XlsxStreamSource(path, parts, entries, numberStyles, rowCountHints);
 }
 
 class XlsxStreamSource implements SheetSource {
   readonly #path: string;
   readonly #parts: XlsxParts;
   readonly #entries: Map<string, ZipEntry>;
-  readonly #dateStyles: boolean[];
+  readonly #numberStyles: NumberStyle[];
   readonly #merges = new Map<number, MergedRange[]>();
   readonly #rowCountHints: Map<number, number>;
   #sharedStrings: Promise<string[]> | undefined;
@@ -54,14 +54,14 @@ class XlsxStreamSource implements SheetSource {
     path: string,
     parts: XlsxParts,
     entries: Map<string, ZipEntry>,
-    dateStyles: boolean[],
+    numberStyles: NumberStyle[],
     rowCountHints: Map<number, number>,
   ) {
     this.#path = path;
     this.#rowCountHints = rowCountHints;
     this.#parts = parts;
     this.#entries = entries;
-    this.#dateStyles = dateStyles;
+    this.#numberStyles = numberStyles;
   }
 
   get date1904(): boolean {
@@ -77,7 +77,7 @@ class XlsxStreamSource implements SheetSource {
     if (!entry) return;
     const context: SheetCellContext = {
       sharedStrings: await this.#loadSharedStrings(),
-      dateStyles: this.#dateStyles,
+      numberStyles: this.#numberStyles,
       date1904: this.#parts.date1904,
     };
     const batcher = new RowBatcher();
@@ -129,7 +129,7 @@ class XlsxStreamSource implements SheetSource {
   }
 }
 
-const noCells: SheetCellContext = { sharedStrings: [], dateStyles: [], date1904: false };
+const noCells: SheetCellContext = { sharedStrings: [], numberStyles: [], date1904: false };
 
 // <dimension> comes right after the root element and its namespace declarations: the first
 // pieces inflated hold it, if it is there at all.

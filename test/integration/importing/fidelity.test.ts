@@ -69,3 +69,26 @@ test('tiny valid CSVs with a stray NUL byte or a control character in a quoted h
   expect(result.rowCount).toBe(2);
   expect(result.columns).toHaveLength(2);
 });
+
+test('numbers shown with zero-padding formats ("00000", "00 00 00 00 00") keep their zeros as text codes', async () => {
+  ws = await openTestWorkspace();
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['commune', 'code_postal', 'telephone', 'population'],
+    ['Aizy-Jouy', 2290, 123456789, 312],
+    ['Laon', 2000, 323232323, 24000],
+  ]);
+  for (const row of [2, 3]) {
+    sheet[`B${row}`]!.z = '00000';
+    sheet[`C${row}`]!.z = '00\\ 00\\ 00\\ 00\\ 00';
+  }
+  for (const bookType of ['xlsx', 'ods'] as const) {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Feuil1');
+    const path = tempFile(`codes.${bookType}`, XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+    const result = await preview(ws.host, ws.admin, path);
+    expect(result.columns.map((c) => c.type), bookType).toEqual(['text', 'text', 'text', 'integer']);
+    expect(result.rows.map((r) => r[1]), bookType).toEqual(['02290', '02000']);
+    // SheetJS' .ods writer keeps only "00" of the phone format; the .xlsx keeps it whole.
+    if (bookType === 'xlsx') expect(result.rows.map((r) => r[2])).toEqual(['01 23 45 67 89', '03 23 23 23 23']);
+  }
+});
