@@ -10,6 +10,7 @@ import { datasetsEvents, datasetsMethods } from './api/datasets';
 import { filesMethods } from './api/files';
 import { importingMethods } from './api/importing';
 import { jobsEvents, jobsMethods } from './api/jobs';
+import { producersMethods } from './api/producers';
 import { reviewingEvents, reviewingMethods } from './api/reviewing';
 import { sessionMethods } from './api/session';
 import { usersMethods } from './api/users';
@@ -21,6 +22,7 @@ export * from './api/datasets';
 export * from './api/files';
 export * from './api/importing';
 export * from './api/jobs';
+export * from './api/producers';
 export * from './api/reviewing';
 export * from './api/session';
 export * from './api/users';
@@ -29,6 +31,7 @@ export * from './api/users';
 export const methods = {
   ...sessionMethods,
   ...usersMethods,
+  ...producersMethods,
   ...auditMethods,
   ...datasetsMethods,
   ...filesMethods,

@@ -48,6 +48,14 @@ export const errorCodes = [
   'import.corrupt',
   'import.header_row_out_of_range',
   'import.bad_type_override',
+  // producers and the permission check
+  'producers.not_found',
+  'producers.code_taken',
+  'producers.cog_not_found',
+  'producers.choose_one',
+  'producers.none',
+  'access.denied',
+  'versions.not_latest',
   // datasets, versions, reviewing
   'datasets.not_found',
   'versions.not_found',

@@ -1,11 +1,11 @@
-import { resolveDataset } from '../access/resolve';
+import { resolveDataset, visibleProducers } from '../access/resolve';
 import type { Handlers } from '../host/handler-context';
 import { getDataset, listDatasets, listVersions } from './version-store';
 
 export const datasetsHandlers = {
-  'datasets.list': (_input, { services }) => listDatasets(services.db),
+  'datasets.list': (_input, ctx) => listDatasets(ctx.services.db, visibleProducers(ctx)),
   'datasets.get': ({ datasetId }, ctx) => {
-    resolveDataset(ctx, datasetId, 'read');
-    return { dataset: getDataset(ctx.services.db, datasetId), versions: listVersions(ctx.services.db, datasetId) };
+    const { can } = resolveDataset(ctx, datasetId, 'read');
+    return { dataset: getDataset(ctx.services.db, datasetId), versions: listVersions(ctx.services.db, datasetId), can };
   },
 } satisfies Partial<Handlers>;

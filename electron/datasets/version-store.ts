@@ -101,27 +101,33 @@ function toVersionSummary(db: Db, row: VersionRow): VersionSummary {
   };
 }
 
-export function listDatasets(db: Db): DatasetSummary[] {
-  return db
-    .prepare(
-      `SELECT d.id, d.name, d.created_at AS createdAt, d.updated_at AS updatedAt, u.name AS createdBy,
-              COALESCE(v.number, 0) AS latestVersion, COALESCE(v.row_count, 0) AS rowCount,
-              (SELECT COUNT(*) FROM version_columns c WHERE c.version_id = v.id) AS columnCount
-       FROM datasets d JOIN users u ON u.id = d.created_by
-       LEFT JOIN versions v ON v.id = (SELECT id FROM versions WHERE dataset_id = d.id ORDER BY number DESC LIMIT 1)
-       ORDER BY d.updated_at DESC, d.id DESC`,
-    )
-    .all() as DatasetSummary[];
+const datasetSelect = `SELECT d.id, d.name, d.created_at AS createdAt, d.updated_at AS updatedAt, u.name AS createdBy,
+       d.producer_id AS producerId, p.name AS producerName,
+       COALESCE(v.number, 0) AS latestVersion, COALESCE(v.row_count, 0) AS rowCount,
+       (SELECT COUNT(*) FROM version_columns c WHERE c.version_id = v.id) AS columnCount
+  FROM datasets d JOIN users u ON u.id = d.created_by JOIN producers p ON p.id = d.producer_id
+  LEFT JOIN versions v ON v.id = (SELECT id FROM versions WHERE dataset_id = d.id ORDER BY number DESC LIMIT 1)`;
+
+// `producerIds`: only the datasets of these producers (the caller's, from the permission
+// check); null for all of them.
+export function listDatasets(db: Db, producerIds: readonly number[] | null = null): DatasetSummary[] {
+  const where = producerIds === null ? '' : `WHERE d.producer_id IN (SELECT value FROM json_each(?))`;
+  const params = producerIds === null ? [] : [JSON.stringify(producerIds)];
+  return db.prepare(`${datasetSelect} ${where} ORDER BY d.updated_at DESC, d.id DESC`).all(...params) as DatasetSummary[];
 }
 
 export function getDataset(db: Db, datasetId: number): DatasetSummary {
-  const found = listDatasets(db).find((d) => d.id === datasetId);
+  const found = db.prepare(`${datasetSelect} WHERE d.id = ?`).get(datasetId) as DatasetSummary | undefined;
   if (!found) throw new AppError('datasets.not_found', { datasetId });
   return found;
 }
 
+// Where a new version goes: an existing dataset, or a new one of that producer.
+export type DatasetTarget = { datasetId: number; producerId: null } | { datasetId: null; producerId: number };
+
 export interface NewVersion {
-  datasetId: number | null; // null: a new dataset named datasetName
+  datasetId: number | null; // null: a new dataset named datasetName, of producerId
+  producerId?: number | null;
   datasetName: string;
   userId: number;
   origin: 'import' | 'edits';
@@ -142,12 +148,14 @@ export function commitVersion(db: Db, v: NewVersion): { datasetId: number; versi
     const at = nowIso();
     let datasetId = v.datasetId;
     if (datasetId === null) {
+      if (v.producerId === undefined || v.producerId === null) throw new Error('a new dataset needs its producer');
       datasetId = Number(
-        db.prepare('INSERT INTO datasets (name, created_at, updated_at, created_by) VALUES (?, ?, ?, ?)').run(
+        db.prepare('INSERT INTO datasets (name, created_at, updated_at, created_by, producer_id) VALUES (?, ?, ?, ?, ?)').run(
           v.datasetName,
           at,
           at,
           v.userId,
+          v.producerId,
         ).lastInsertRowid,
       );
     } else {

@@ -8,6 +8,8 @@ export interface StoredFile {
   path: string;
   fileName: string;
   size: number;
+  // The user who uploaded it; null for a file the host registered itself (CLI, tests).
+  ownerId: number | null;
 }
 
 interface Upload {
@@ -15,6 +17,7 @@ interface Upload {
   fileName: string;
   size: number;
   received: number;
+  ownerId: number;
 }
 
 // Files the page may refer to, by opaque token only: the page never sends a path. Uploads
@@ -24,7 +27,7 @@ export class FileStore {
   readonly #files = new Map<string, StoredFile>();
   readonly #uploads = new Map<string, Upload>();
 
-  register(path: string, fileName = basename(path)): string {
+  register(path: string, fileName = basename(path), ownerId: number | null = null): string {
     let size: number;
     try {
       size = statSync(path).size;
@@ -32,7 +35,7 @@ export class FileStore {
       throw new AppError('files.not_found', { fileName });
     }
     const token = newToken();
-    this.#files.set(token, { path, fileName, size });
+    this.#files.set(token, { path, fileName, size, ownerId });
     return token;
   }
 
@@ -42,12 +45,18 @@ export class FileStore {
     return file;
   }
 
-  startUpload(fileName: string, size: number): string {
+  startUpload(fileName: string, size: number, ownerId: number): string {
     const uploadId = newToken();
     const path = join(this.#dir, `${uploadId}-${basename(fileName).replace(/[^\p{L}\p{N}._-]+/gu, '_')}`);
     closeSync(openSync(path, 'w'));
-    this.#uploads.set(uploadId, { path, fileName: basename(fileName), size, received: 0 });
+    this.#uploads.set(uploadId, { path, fileName: basename(fileName), size, received: 0, ownerId });
     return uploadId;
+  }
+
+  uploadOwner(uploadId: string): number {
+    const upload = this.#uploads.get(uploadId);
+    if (!upload) throw new AppError('files.not_found', { fileName: '' });
+    return upload.ownerId;
   }
 
   appendChunk(uploadId: string, offset: number, data: Buffer): number {
@@ -72,7 +81,7 @@ export class FileStore {
     if (upload.received !== upload.size) throw new AppError('files.upload_mismatch', { fileName: upload.fileName });
     this.#uploads.delete(uploadId);
     const token = newToken();
-    this.#files.set(token, { path: upload.path, fileName: upload.fileName, size: upload.size });
+    this.#files.set(token, { path: upload.path, fileName: upload.fileName, size: upload.size, ownerId: upload.ownerId });
     return token;
   }
 

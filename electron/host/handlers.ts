@@ -3,6 +3,7 @@ import { datasetsHandlers } from '../datasets/datasets-handlers';
 import { filesHandlers } from '../files/files-handlers';
 import { importingHandlers } from '../importing/importing-handlers';
 import { jobsHandlers } from '../jobs/jobs-handlers';
+import { producersHandlers } from '../producers/producers-handlers';
 import { reviewingHandlers } from '../reviewing/reviewing-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { usersHandlers } from '../users/users-handlers';
@@ -12,6 +13,7 @@ import type { Handlers } from './handler-context';
 export const handlers: Handlers = {
   ...sessionHandlers,
   ...usersHandlers,
+  ...producersHandlers,
   ...auditHandlers,
   ...datasetsHandlers,
   ...filesHandlers,

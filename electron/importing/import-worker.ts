@@ -158,6 +158,7 @@ async function run(): Promise<void> {
   const committed = db.transaction(() => {
     const version = commitVersion(db, {
       datasetId: job.datasetId,
+      producerId: job.producerId,
       datasetName: job.datasetName,
       userId: job.userId,
       origin: 'import',

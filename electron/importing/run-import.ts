@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import { parse } from 'node:path';
-import type { ImportPreview, MethodParsedInput } from '../../shared/contract';
-import { getDataset } from '../datasets/version-store';
+import type { ImportPreview, ImportSettings, MethodParsedInput } from '../../shared/contract';
+import type { DatasetTarget } from '../datasets/version-store';
+import type { StoredFile } from '../files/file-store';
 import type { Services, SignedInUser } from '../host/handler-context';
 import { spawnWorker } from '../host/spawn-worker';
 import { awaitWorker, type ImportJob, type ImportMessage, type ImportResult, type ParseJob, type ParseMessage } from './worker-protocol';
@@ -17,16 +18,20 @@ const cancelGraceMs = 5000;
 const streamingLimits = { maxYoungGenerationSizeMb: 12 };
 const writerLimits = { ...streamingLimits, maxOldGenerationSizeMb: 128 };
 
-export async function previewImport(services: Services, input: MethodParsedInput<'importing.preview'>): Promise<ImportPreview> {
-  const file = services.files.resolve(input.fileToken);
-  const job: ParseJob = { mode: 'preview', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings };
+// The file and the target come through the permission check (electron/access/resolve.ts).
+export async function previewImport(file: StoredFile, settings: ImportSettings): Promise<ImportPreview> {
+  const job: ParseJob = { mode: 'preview', path: file.path, fileName: file.fileName, size: file.size, settings };
   const worker = spawnWorker('parse-worker', { workerData: job });
   return awaitWorker<ImportPreview, ParseMessage>(worker, (message) => (message.type === 'preview' ? message.preview : undefined));
 }
 
-export function startImport(services: Services, user: SignedInUser, input: MethodParsedInput<'importing.start'>): string {
-  const file = services.files.resolve(input.fileToken);
-  if (input.datasetId !== undefined) getDataset(services.db, input.datasetId);
+export function startImport(
+  services: Services,
+  user: SignedInUser,
+  file: StoredFile,
+  input: MethodParsedInput<'importing.start'>,
+  target: DatasetTarget,
+): string {
   const channel = new MessageChannel();
   const job: ImportJob = {
     workspacePath: services.workspacePath,
@@ -36,14 +41,14 @@ export function startImport(services: Services, user: SignedInUser, input: Metho
     settings: input.settings,
     userId: user.id,
     userName: user.name,
-    datasetId: input.datasetId ?? null,
+    ...target,
     datasetName: input.datasetName ?? (parse(file.fileName).name || file.fileName),
-    keyColumn: input.datasetId !== undefined ? (input.keyColumn ?? null) : null,
+    keyColumn: target.datasetId !== null ? (input.keyColumn ?? null) : null,
     stagingTable: `staging_import_${randomBytes(6).toString('hex')}`,
     parserPort: channel.port1,
   };
   const parseJob: ParseJob = { mode: 'scan', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings, port: channel.port2 };
-  return services.jobs.start('import', async (control) => {
+  return services.jobs.start('import', user.id, async (control) => {
     // Both threads start at once: loading the parser's code overlaps opening the workspace.
     const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2], resourceLimits: streamingLimits });
     const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1], resourceLimits: writerLimits });

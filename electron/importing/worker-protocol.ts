@@ -40,6 +40,8 @@ export interface ImportJob {
   userId: number;
   userName: string;
   datasetId: number | null;
+  // The producer of a new dataset (datasetId null).
+  producerId: number | null;
   datasetName: string;
   keyColumn: string | null;
 }

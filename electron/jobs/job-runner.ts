@@ -13,14 +13,16 @@ export type JobWork = (control: JobControl) => Promise<Record<string, unknown>>;
 // Long work returns a job id at once, reports `job.progress`, ends with `job.finished`.
 // Cancelling aborts the signal; the work itself guarantees it leaves nothing half-written.
 export class JobRunner {
-  readonly #jobs = new Map<string, { info: JobInfo; controller: AbortController; done: Promise<void> }>();
+  readonly #jobs = new Map<string, { info: JobInfo; ownerId: number; controller: AbortController; done: Promise<void> }>();
   readonly #emit: Emit;
 
   constructor(emit: Emit) {
     this.#emit = emit;
   }
 
-  start(kind: string, work: JobWork): string {
+  // `ownerId`: the user who started it; only they and admins see or cancel it
+  // (electron/access/resolve.ts, resolveJob).
+  start(kind: string, ownerId: number, work: JobWork): string {
     const id = randomUUID();
     const controller = new AbortController();
     const info: JobInfo = { id, kind, status: 'running', phase: 'start', done: 0, total: null, error: null, result: null };
@@ -57,8 +59,14 @@ export class JobRunner {
       }
       this.#emit('job.finished', { ...info });
     })();
-    this.#jobs.set(id, { info, controller, done });
+    this.#jobs.set(id, { info, ownerId, controller, done });
     return id;
+  }
+
+  ownerOf(id: string): number {
+    const job = this.#jobs.get(id);
+    if (!job) throw new AppError('jobs.not_found', { jobId: id });
+    return job.ownerId;
   }
 
   get(id: string): JobInfo {

@@ -1,6 +1,7 @@
+import { resolveJob } from '../access/resolve';
 import type { Handlers } from '../host/handler-context';
 
 export const jobsHandlers = {
-  'jobs.get': ({ jobId }, { services }) => services.jobs.get(jobId),
-  'jobs.cancel': ({ jobId }, { services }) => services.jobs.cancel(jobId),
+  'jobs.get': ({ jobId }, ctx) => ctx.services.jobs.get(resolveJob(ctx, jobId)),
+  'jobs.cancel': ({ jobId }, ctx) => ctx.services.jobs.cancel(resolveJob(ctx, jobId)),
 } satisfies Partial<Handlers>;

@@ -55,17 +55,31 @@ export const datasetSummary = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   createdBy: z.string(),
+  // The organisation the dataset belongs to (see shared/api/producers.ts).
+  producerId: id,
+  producerName: z.string(),
   latestVersion: z.number().int().min(0),
   rowCount: z.number().int().min(0),
   columnCount: z.number().int().min(0),
 });
 export type DatasetSummary = z.infer<typeof datasetSummary>;
 
+// What the caller may do with a dataset, as the one permission check (electron/access) found:
+// the page shows or hides its actions from this, the services refuse the rest anyway.
+// `edit` is about the latest version: older versions are read-only for everyone.
+export const datasetAccess = z.object({
+  read: z.boolean(),
+  edit: z.boolean(),
+  review: z.boolean(),
+  administer: z.boolean(),
+});
+export type DatasetAccess = z.infer<typeof datasetAccess>;
+
 export const datasetsMethods = {
   'datasets.list': { input: empty, output: z.array(datasetSummary), access: 'agent' },
   'datasets.get': {
     input: z.object({ datasetId: id }),
-    output: z.object({ dataset: datasetSummary, versions: z.array(versionSummary) }),
+    output: z.object({ dataset: datasetSummary, versions: z.array(versionSummary), can: datasetAccess }),
     access: 'agent',
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -57,6 +57,8 @@ export const importingMethods = {
       settings: importSettings,
       datasetId: id.optional(),
       datasetName: z.string().trim().min(1).max(200).optional(),
+      // The producer a new dataset belongs to; by default the caller's only one.
+      producerId: id.optional(),
       keyColumn: z.string().optional(),
     }),
     output: z.object({ jobId: z.string() }),

@@ -10,7 +10,7 @@ export async function importFile(
   host: ServiceHost,
   client: ApiClient,
   path: string,
-  options: { settings?: ImportSettings; datasetId?: number; keyColumn?: string; datasetName?: string } = {},
+  options: { settings?: ImportSettings; datasetId?: number; keyColumn?: string; datasetName?: string; producerId?: number } = {},
 ) {
   const fileToken = host.services.files.register(path);
   const { jobId } = await client.call('importing.start', { fileToken, settings: options.settings ?? {}, ...pick(options) });
@@ -18,11 +18,12 @@ export async function importFile(
   return job;
 }
 
-function pick(options: { datasetId?: number; keyColumn?: string; datasetName?: string }) {
-  const out: { datasetId?: number; keyColumn?: string; datasetName?: string } = {};
+function pick(options: { datasetId?: number; keyColumn?: string; datasetName?: string; producerId?: number }) {
+  const out: { datasetId?: number; keyColumn?: string; datasetName?: string; producerId?: number } = {};
   if (options.datasetId !== undefined) out.datasetId = options.datasetId;
   if (options.keyColumn !== undefined) out.keyColumn = options.keyColumn;
   if (options.datasetName !== undefined) out.datasetName = options.datasetName;
+  if (options.producerId !== undefined) out.producerId = options.producerId;
   return out;
 }
 

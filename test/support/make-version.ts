@@ -6,6 +6,8 @@ import type { Db } from '../../electron/workspace/open-workspace';
 // tests can import files. Values are given as stored (see version-store's per-type rules).
 export interface VersionSpec {
   datasetId?: number | null;
+  // A new dataset's producer: by default the one every workspace starts with.
+  producerId?: number;
   name?: string;
   userId?: number;
   columns: { name: string; type: ColumnType; label?: string }[];
@@ -15,6 +17,8 @@ export interface VersionSpec {
 }
 
 let staging = 0;
+// Created by migration 004 in every workspace, fresh or migrated.
+export const defaultProducerId = 1;
 
 export function makeVersion(db: Db, spec: VersionSpec): { datasetId: number; versionId: number; number: number } {
   const columns: ColumnInfo[] = spec.columns.map((c, position) => ({
@@ -35,6 +39,7 @@ export function makeVersion(db: Db, spec: VersionSpec): { datasetId: number; ver
   })();
   const created = commitVersion(db, {
     datasetId: spec.datasetId ?? null,
+    producerId: spec.producerId ?? defaultProducerId,
     datasetName: spec.name ?? 'Jeu de test',
     userId: spec.userId ?? 1,
     origin: 'import',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApiClient, type ApiClient } from '../../shared/api-client';
 import { inProcessTransport } from '../../electron/host/in-process-transport';
 import { createServiceHost, type ServiceHost } from '../../electron/host/service-host';
+import { defaultProducerId } from './make-version';
 
 export const adminPassword = 'correct horse battery staple';
 export const samplesDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'samples');
@@ -20,8 +21,9 @@ export interface TestWorkspace {
   client(): ApiClient;
   // The first-run administrator, signed in.
   admin: ApiClient;
-  // Creates a user with the role and returns a client signed in as them.
-  signedIn(role: 'agent' | 'reviewer' | 'admin', name?: string): Promise<ApiClient>;
+  // Creates a user with the role (a member of the default producer with that role, unless
+  // admin or told another producer) and returns a client signed in as them.
+  signedIn(role: 'agent' | 'reviewer' | 'admin', name?: string, producerId?: number): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
@@ -38,8 +40,9 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
     path,
     client,
     admin,
-    async signedIn(role, name = `${role}${++counter}`) {
-      await admin.call('users.create', { name, password: adminPassword, role });
+    async signedIn(role, name = `${role}${++counter}`, producerId = defaultProducerId) {
+      const user = await admin.call('users.create', { name, password: adminPassword, role });
+      if (role !== 'admin') await admin.call('producers.setMember', { producerId, userId: user.id, role });
       const c = client();
       await c.call('session.signIn', { name, password: adminPassword });
       return c;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/workspace/migrate';
+import { migrations } from '../../../electron/workspace/migrations';
 import { openWorkspace } from '../../../electron/workspace/open-workspace';
 import { tempDir } from '../../support/temp-workspace';
 
@@ -74,7 +75,7 @@ test('a workspace made before the ledger gets its applied migrations recorded at
   db.exec('DROP TABLE schema_migrations');
   db.close();
   const reopened = openWorkspace(path);
-  expect(reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
+  expect(reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(migrations.map((m) => m.version));
   reopened.close();
   cleanup();
 });
