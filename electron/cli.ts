@@ -5,12 +5,14 @@ import { exportCommand } from './cli/export-command';
 import { importCommand } from './cli/import-command';
 import { describeFailure, UsageError, type CliCommand, type CliIO } from './cli/cli-context';
 import { initCommand } from './cli/init-command';
+import { producersCommand } from './cli/producers-command';
 import { usersCommand } from './cli/users-command';
 
 // Headless commands over the very services the app ships; each capability adds its own.
 export const commands: Record<string, CliCommand> = {
   init: initCommand,
   users: usersCommand,
+  producers: producersCommand,
   datasets: datasetsCommand,
   import: importCommand,
   export: exportCommand,

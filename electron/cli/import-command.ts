@@ -33,7 +33,7 @@ function settingsFrom(values: CliArgs['values']): ImportSettings {
 
 export const importCommand: CliCommand = {
   usage:
-    'import FICHIER --workspace FICHIER --user NOM [--sheet NOM|N] [--dataset ID] [--header-row N] [--encoding X] [--delimiter X] [--key COLONNE] [--name NOM] [--json]',
+    'import FICHIER --workspace FICHIER --user NOM [--sheet NOM|N] [--dataset ID] [--header-row N] [--encoding X] [--delimiter X] [--key COLONNE] [--name NOM] [--producer ID] [--json]',
   options: {
     sheet: { type: 'string' },
     dataset: { type: 'string' },
@@ -42,18 +42,22 @@ export const importCommand: CliCommand = {
     delimiter: { type: 'string' },
     key: { type: 'string' },
     name: { type: 'string' },
+    producer: { type: 'string' },
   },
   async run(args, io) {
     const file = args.positionals[0];
     if (!file) throw new UsageError(`Indiquez le fichier à importer.\n${importCommand.usage}`);
     const settings = settingsFrom(args.values);
     const datasetId = positiveInteger(args.values.dataset, 'dataset');
+    // A new dataset's producer (atelier producers list): needed when the user has several.
+    const producerId = positiveInteger(args.values.producer, 'producer');
     await withSignedInClient(args, io, async (client, host) => {
       const fileToken = host.services.files.register(resolve(file));
       const { jobId } = await client.call('importing.start', {
         fileToken,
         settings,
         ...(datasetId !== undefined ? { datasetId } : {}),
+        ...(producerId !== undefined ? { producerId } : {}),
         ...(typeof args.values.key === 'string' ? { keyColumn: args.values.key } : {}),
         ...(typeof args.values.name === 'string' ? { datasetName: args.values.name } : {}),
       });

@@ -1,0 +1,61 @@
+import type { producers as fr } from '../fr/ui-producers';
+import type { Shape } from '../shape';
+
+export const producers: Shape<typeof fr> = {
+  title: 'Producers',
+  intro:
+    'Producers are the organisations datasets belong to: the inter-municipal authority and each of its communes. Each account is a member of one or more producers, with a role in each; it sees only its producers’ datasets.',
+  caption: 'Producers of this workspace',
+  columns: {
+    name: 'Name',
+    kind: 'Type',
+    code: 'Code',
+    members: 'Members',
+    datasets: 'Datasets',
+    actions: 'Actions',
+  },
+  kinds: {
+    epci: 'Inter-municipal authority (EPCI)',
+    commune: 'Commune',
+    other: 'Other organisation',
+  },
+  showMembers: 'Members',
+  showMembersLabel: 'Manage the members of {name}',
+  create: {
+    title: 'New producer',
+    name: 'Name',
+    kind: 'Type',
+    code: 'Official code',
+    codeHelp: '9-digit SIREN for an inter-municipal authority, 5-character INSEE code for a commune (2A/2B in Corsica).',
+    parent: 'Inter-municipal authority it belongs to',
+    noParent: 'None',
+    submit: 'Create the producer',
+    done: 'The producer “{name}” was created.',
+  },
+  cog: {
+    title: 'Import an inter-municipal authority',
+    intro: 'Search the EPCI by name or SIREN: it is created with each of its member communes.',
+    query: 'EPCI name or SIREN',
+    search: 'Search',
+    results: 'EPCI found',
+    communes: '{count} communes',
+    import: 'Import',
+    importLabel: 'Import {name} and its communes',
+    none: 'No EPCI matches this search.',
+    done: '{name} and its communes: {created} producers created.',
+    source: 'Source: INSEE, Code officiel géographique 2026; DGCL, EPCI composition — via Etalab (Licence Ouverte).',
+  },
+  members: {
+    title: 'Members of {name}',
+    caption: 'Accounts that are members of {name}',
+    none: 'No member yet.',
+    user: 'Account',
+    role: 'Role in this producer',
+    add: 'Add',
+    remove: 'Remove',
+    removeLabel: 'Remove {name} from this producer',
+    added: '{name} is a member, with the role {role}.',
+    removed: '{name} is no longer a member.',
+    adminsNote: 'Administrators see every producer without being members.',
+  },
+};
