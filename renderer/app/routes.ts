@@ -9,7 +9,8 @@ export type Route =
   | { page: 'charts' }
   | { page: 'publishing' }
   | { page: 'scheduling' }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'producers' };
 
 export type PageName = Route['page'];
 
@@ -27,4 +28,5 @@ export const navItems: readonly NavItem[] = [
   { page: 'publishing', label: 'app.nav.publishing' },
   { page: 'scheduling', label: 'app.nav.scheduling' },
   { page: 'admin', label: 'app.nav.admin', adminOnly: true },
+  { page: 'producers', label: 'app.nav.producers', adminOnly: true },
 ];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { UserSummary } from '../../shared/contract';
+import { ProducersPage } from '../admin/producers-page';
 import { UsersPage } from '../admin/users-page';
 import { DatasetsPage } from '../datasets/datasets-page';
 import { useI18n } from '../i18n/i18n-context';
@@ -35,6 +36,8 @@ export function Shell({ user }: { user: UserSummary }) {
       case 'admin':
         // The menu hides it from others; the services refuse them anyway (auth.role_too_low).
         return user.role === 'admin' ? <UsersPage currentUserId={user.id} /> : <ComingSoonPage title="app.nav.admin" onBack={toDatasets} />;
+      case 'producers':
+        return user.role === 'admin' ? <ProducersPage /> : <ComingSoonPage title="app.nav.producers" onBack={toDatasets} />;
       default:
         return <ComingSoonPage title={`app.nav.${route.page}`} onBack={toDatasets} />;
     }

@@ -34,6 +34,7 @@ export function DatasetsTable({ onReview, empty }: DatasetsTableProps) {
         <thead>
           <tr>
             <th scope="col">{t('app.datasets.columns.name')}</th>
+            <th scope="col">{t('app.datasets.columns.producer')}</th>
             <th scope="col" className="numeric">{t('app.datasets.columns.versions')}</th>
             <th scope="col" className="numeric">{t('app.datasets.columns.rows')}</th>
             <th scope="col" className="numeric">{t('app.datasets.columns.columns')}</th>
@@ -45,6 +46,7 @@ export function DatasetsTable({ onReview, empty }: DatasetsTableProps) {
           {datasets.map((dataset) => (
             <tr key={dataset.id}>
               <th scope="row">{dataset.name}</th>
+              <td>{dataset.producerName}</td>
               <td className="numeric">{formatNumber(dataset.latestVersion)}</td>
               <td className="numeric">{formatNumber(dataset.rowCount)}</td>
               <td className="numeric">{formatNumber(dataset.columnCount)}</td>

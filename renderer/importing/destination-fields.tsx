@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DatasetSummary, ImportPreview } from '../../shared/contract';
+import type { DatasetSummary, ImportPreview, ProducerSummary } from '../../shared/contract';
 import { SelectField } from '../app/select-field';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -8,17 +8,22 @@ export interface Destination {
   name: string;
   datasetId: number | undefined;
   keyColumn: string;
+  // The producer of a new dataset; undefined until the producers are known.
+  producerId: number | undefined;
 }
 
 interface DestinationFieldsProps {
   value: Destination;
   onChange: (value: Destination) => void;
   datasets: DatasetSummary[];
+  // The producers the user may import for (theirs; every one for an admin).
+  producers: ProducerSummary[];
   columns: ImportPreview['columns'];
 }
 
-// A new dataset, or a new version of one already here (compared by key column if given).
-export function DestinationFields({ value, onChange, datasets, columns }: DestinationFieldsProps) {
+// A new dataset (of one of the user's producers), or a new version of one already here
+// (compared by key column if given).
+export function DestinationFields({ value, onChange, datasets, producers, columns }: DestinationFieldsProps) {
   const { t } = useI18n();
   const id = useId();
   const set = (change: Partial<Destination>) => onChange({ ...value, ...change });
@@ -34,6 +39,19 @@ export function DestinationFields({ value, onChange, datasets, columns }: Destin
           <label htmlFor={`${id}-name`}>{t('importing.destination.name')}</label>
           <input id={`${id}-name`} value={value.name} maxLength={200} required onChange={(e) => set({ name: e.target.value })} />
         </div>
+      )}
+      {value.mode === 'new' && producers.length > 1 && (
+        <div className="nested">
+          <SelectField
+            label={t('importing.destination.producer')}
+            value={value.producerId ?? producers[0]!.id}
+            options={producers.map((producer) => ({ value: producer.id, label: producer.name }))}
+            onChange={(producerId) => set({ producerId })}
+          />
+        </div>
+      )}
+      {value.mode === 'new' && producers.length === 1 && (
+        <p className="nested hint">{t('importing.destination.producerOnly', { name: producers[0]!.name })}</p>
       )}
       {datasets.length > 0 && (
         <div className="choice">
@@ -52,7 +70,7 @@ export function DestinationFields({ value, onChange, datasets, columns }: Destin
           <SelectField
             label={t('importing.destination.dataset')}
             value={value.datasetId ?? datasets[0]!.id}
-            options={datasets.map((dataset) => ({ value: dataset.id, label: dataset.name }))}
+            options={datasets.map((dataset) => ({ value: dataset.id, label: t('importing.destination.datasetOption', { name: dataset.name, producer: dataset.producerName }) }))}
             onChange={(datasetId) => set({ datasetId })}
           />
           <SelectField

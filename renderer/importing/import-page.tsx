@@ -35,13 +35,14 @@ const previewDelayMs = 300;
 export function ImportPage({ onImported }: { onImported: (imported: { name: string; rows: number }) => void }) {
   const { t, formatSize, formatNumber, message } = useI18n();
   const datasets = useLoad(() => api.call('datasets.list', {}));
+  const producers = useLoad(() => api.call('producers.list', {}));
   const [uploading, setUploading] = useState<{ fileName: string; percent: number } | null>(null);
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [overrides, setOverrides] = useState<ImportSettings>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [analysing, setAnalysing] = useState(false);
   const [columnTypes, setColumnTypes] = useState<Record<string, ColumnType>>({});
-  const [destination, setDestination] = useState<Destination>({ mode: 'new', name: '', datasetId: undefined, keyColumn: '' });
+  const [destination, setDestination] = useState<Destination>({ mode: 'new', name: '', datasetId: undefined, keyColumn: '', producerId: undefined });
   const [job, setJob] = useState<RunningJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,7 +63,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
       );
       setOverrides({});
       setColumnTypes({});
-      setDestination({ mode: 'new', name: chosen.name.replace(/\.[^.]+$/, ''), datasetId: undefined, keyColumn: '' });
+      setDestination((d) => ({ ...d, mode: 'new', name: chosen.name.replace(/\.[^.]+$/, ''), datasetId: undefined, keyColumn: '' }));
       setFile({ fileToken, fileName: chosen.name, size: chosen.size });
     } catch (caught) {
       setError(caught);
@@ -138,7 +139,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
         fileToken: file.fileToken,
         settings: { ...preview.settings, columnTypes: { ...preview.settings.columnTypes, ...chosenTypes } },
         ...(destination.mode === 'new'
-          ? { datasetName: destination.name.trim() }
+          ? { datasetName: destination.name.trim(), producerId: destination.producerId ?? producers.data?.[0]?.id }
           : { datasetId: destination.datasetId, keyColumn: destination.keyColumn || undefined }),
       });
       jobId.current = id;
@@ -224,7 +225,13 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
           <RowsPreview preview={preview} />
           <form className="panel" onSubmit={(event) => void start(event)} aria-labelledby="import-destination">
             <h2 id="import-destination">{t('importing.destination.title')}</h2>
-            <DestinationFields value={destination} onChange={setDestination} datasets={datasets.data ?? []} columns={preview.columns} />
+            <DestinationFields
+              value={destination}
+              onChange={setDestination}
+              datasets={datasets.data ?? []}
+              producers={producers.data ?? []}
+              columns={preview.columns}
+            />
             <button type="submit" className="button primary large" disabled={!canStart}>
               {t('importing.start')}
             </button>

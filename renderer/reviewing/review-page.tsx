@@ -129,7 +129,8 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
 
   if (dataset.error) return <ErrorAlert error={dataset.error} />;
   if (!dataset.data || !version || vid === undefined) return <p role="status">{t('reviewing.loading')}</p>;
-  const editable = version.id === latest?.id;
+  // Older versions are read-only for everyone; the latest one for whoever may not edit it.
+  const editable = version.id === latest?.id && dataset.data?.can.edit === true;
   const selectedRows = () => {
     if (!range || !grid.current) return [];
     const ids: number[] = [];

@@ -30,6 +30,7 @@ export const app: Shape<typeof fr> = {
     publishing: 'Publishing',
     scheduling: 'Scheduling',
     admin: 'Administration',
+    producers: 'Producers',
   },
   comingSoon: {
     badge: 'Coming soon',
@@ -73,6 +74,7 @@ export const app: Shape<typeof fr> = {
     caption: '{count} dataset(s) in this workspace',
     columns: {
       name: 'Name',
+      producer: 'Producer',
       versions: 'Versions',
       rows: 'Rows',
       columns: 'Columns',

@@ -74,6 +74,9 @@ export const importing: Shape<typeof fr> = {
     keyColumn: 'Key column (optional)',
     keyHelp: 'With a key column of unique values, the summary tells which rows were added, removed or changed.',
     noKey: 'None: compare by position',
+    producer: 'Producer (the authority that owns the dataset)',
+    producerOnly: 'Producer: {name}',
+    datasetOption: '{name} ({producer})',
   },
   start: 'Import',
   progress: {

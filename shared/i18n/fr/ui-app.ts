@@ -27,6 +27,7 @@ export const app = {
     publishing: 'Publication',
     scheduling: 'Planification',
     admin: 'Administration',
+    producers: 'Producteurs',
   },
   comingSoon: {
     badge: 'Bientôt disponible',
@@ -70,6 +71,7 @@ export const app = {
     caption: '{count} jeu(x) de données dans cet espace de travail',
     columns: {
       name: 'Nom',
+      producer: 'Producteur',
       versions: 'Versions',
       rows: 'Lignes',
       columns: 'Colonnes',

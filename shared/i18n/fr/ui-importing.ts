@@ -71,6 +71,9 @@ export const importing = {
     keyColumn: 'Colonne clé (facultatif)',
     keyHelp: 'Avec une colonne clé aux valeurs uniques, le bilan dira quelles lignes ont été ajoutées, retirées ou modifiées.',
     noKey: 'Aucune : comparer par position',
+    producer: 'Producteur (collectivité propriétaire du jeu)',
+    producerOnly: 'Producteur : {name}',
+    datasetOption: '{name} ({producer})',
   },
   start: 'Importer',
   progress: {

@@ -69,6 +69,6 @@ export async function expectNoSeriousViolations(page: Page, where: string): Prom
 // No stack trace, no internal code, no untranslated catalog key ever reaches the screen.
 export async function expectCleanText(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
-  const leaks = text.match(/\bat \S+ \(|Error:|\b(?:app|admin|importing|reviewing|errors)\.[a-z]+\.[\w.]+/g);
+  const leaks = text.match(/\bat \S+ \(|Error:|\b(?:app|admin|importing|reviewing|producers|errors)\.[a-z]+\.[\w.]+/g);
   expect(leaks, 'text that is not for people').toBeNull();
 }
