@@ -52,4 +52,5 @@ test('atelier producers: import an EPCI by name, add one by hand, manage members
   });
   expect(atelier(['producers', 'members', String(bonneville.id), 'remove', 'paul', ...ws])).toMatchObject({ code: 0, out: 'Aucun membre.\n' });
   expect(atelier(['producers', 'members', 'x', ...ws])).toMatchObject({ code: 64, err: expect.stringContaining('numéro du producteur') });
-});
+  // Each command is a process of its own: slow on a loaded machine.
+}, 240_000);
