@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { CsvBatch, RawRowBatch, type CellBatch } from './cell-batch';
 import { rowFields, rowFieldsFrom, type ParsedRows } from './csv/csv-parser';
 import { CsvSource } from './csv/csv-source';
+import { encodingWarnings } from './csv/encoding-warnings';
 import { detectFormat } from './detect-format';
 import type { MergedRange, RawRow, SheetInfo } from './raw-table';
 import type { SheetSource } from './readers/sheet-reader';
@@ -73,6 +74,7 @@ export async function openTable(path: string, settings: ImportSettings, progress
       if (csv.stats.replacementChars > 0) {
         found.push({ code: 'importing.warnings.undecodable', params: { count: csv.stats.replacementChars, encoding: csv.dialect.encoding } });
       }
+      found.push(...encodingWarnings(csv));
       return found;
     };
   } else {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { delimiter, encoding, type Delimiter, type ImportPreview, type ImportSettings } from '../../shared/contract';
+import { delimiter, frenchEncodings, otherEncodings, type Delimiter, type ImportPreview, type ImportSettings } from '../../shared/contract';
 import { Field } from '../app/field';
 import { SelectField } from '../app/select-field';
 import { useI18n, type UiKey } from '../i18n/i18n-context';
@@ -57,7 +57,11 @@ export function SettingsForm({ preview, overrides, onChange }: SettingsFormProps
           <SelectField
             label={t('importing.settings.encoding')}
             value={settings.encoding ?? 'utf-8'}
-            options={encoding.options.map((value) => ({ value, label: t(`importing.settings.encodings.${value}`) }))}
+            options={[
+              ...frenchEncodings.map((value) => ({ value, label: t(`importing.settings.encodings.${value}`) })),
+              // Other scripts' code pages are named as their standards name them.
+              ...otherEncodings.map((value) => ({ value, label: value.toUpperCase() })),
+            ]}
             onChange={(value) => onChange({ ...overrides, encoding: value })}
           />
         )}

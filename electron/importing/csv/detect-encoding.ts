@@ -1,9 +1,13 @@
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import type { Encoding } from '../../../shared/contract';
+import { encoding as encodingSchema, type Encoding } from '../../../shared/contract';
 
 export interface DetectedEncoding {
   encoding: Encoding;
   bomLength: number;
+  // Not a French text: the encoding came from a statistical guess (Greek, Cyrillic…), which
+  // the preview says so that the agent checks it.
+  guessed?: true;
 }
 
 // Letters a French file is made of: the single-byte encoding that turns the most high bytes
@@ -31,10 +35,11 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (pairs > 0 && nuls[1]! > pairs * 0.3 && nuls[0]! < nuls[1]! / 10) return { encoding: 'utf-16le', bomLength: 0 };
   if (pairs > 0 && nuls[0]! > pairs * 0.3 && nuls[1]! < nuls[0]! / 10) return { encoding: 'utf-16be', bomLength: 0 };
   if (isUtf8(head)) return { encoding: 'utf-8', bomLength: 0 };
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
   let best: Encoding = 'windows-1252';
   let bestScore = -1;
   for (const encoding of singleByte) {
-    const text = iconv.decode(Buffer.from(head.buffer, head.byteOffset, head.byteLength), encoding);
+    const text = iconv.decode(bytes, encoding);
     let score = 0;
     for (let i = 0; i < text.length; i++) if (head[i]! >= 0x80 && frenchLetters.has(text[i]!)) score++;
     if (score > bestScore) {
@@ -42,7 +47,29 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
       bestScore = score;
     }
   }
+  let highBytes = 0;
+  for (const byte of head) if (byte >= 0x80) highBytes++;
+  // Most high bytes are no French letter in any French code page: another script.
+  if (highBytes >= minHighBytesToGuess && bestScore < highBytes / 2) {
+    const guess = otherScript(bytes);
+    if (guess) return { encoding: guess, bomLength: 0, guessed: true };
+  }
   return { encoding: best, bomLength: 0 };
+}
+
+const minHighBytesToGuess = 8;
+const minConfidence = 20;
+const fold = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const byFoldedName = new Map(encodingSchema.options.map((name) => [fold(name), name]));
+const latinFamilies = new Set(['iso88591', 'iso885915', 'windows1252'].map(fold));
+
+function otherScript(bytes: Buffer): Encoding | undefined {
+  for (const { name, confidence } of chardet.analyse(bytes)) {
+    if (confidence < minConfidence) break;
+    const ours = byFoldedName.get(fold(name));
+    if (ours && !latinFamilies.has(fold(ours)) && ours !== 'utf-8') return ours;
+  }
+  return undefined;
 }
 
 // Valid UTF-8 except maybe a sequence cut at the end of the sample.

@@ -117,6 +117,12 @@ export const importing: Shape<typeof fr> = {
       'Column “{column}”: {percent} % of the values have a precise type, {count} do not (e.g. “{example}”, line {line}). It stays as text: correct those values in the file, or choose its type below (values that do not fit will be flagged).',
     nul_bytes: '{count} NUL character(s) were removed from the file.',
     undecodable: '{count} character(s) unreadable with the {encoding} encoding. Try another encoding in the settings.',
+    mixed_encoding:
+      'The file changes encoding at line {line} (from {from} to {to}): each line was read in its own. Check the accents in the preview.',
+    encoding_guessed:
+      'This file is not in French: its encoding was recognised as {encoding}. Check the preview, or choose another encoding in the settings.',
+    mojibake:
+      '{count} part(s) of the text look badly converted ("Ã©" instead of "é"): the file was probably converted twice before reaching you. Fix it at the source, or replace these characters in the grid.',
     other_sheets: 'The sheet “{sheet}” was chosen; {count} other sheet(s) also hold data: change the sheet in the settings if needed.',
     rows_above_header: 'The table starts at row {row}: the rows above (title, notes) are ignored.',
     cells_left_out: '{count} value(s) outside the table’s columns were not imported (lines {lines}). Check the delimiter or the header row in the settings.',

@@ -115,6 +115,12 @@ export const importing = {
       'Colonne « {column} » : {percent} % des valeurs ont un type précis, mais {count} non (ex. « {example} », ligne {line}). Elle reste en texte : corrigez ces valeurs dans le fichier, ou choisissez son type ci-dessous (les valeurs qui ne conviennent pas seront signalées).',
     nul_bytes: '{count} caractère(s) nul(s) ont été retirés du fichier.',
     undecodable: '{count} caractère(s) illisible(s) avec l’encodage {encoding}. Essayez un autre encodage dans les réglages.',
+    mixed_encoding:
+      'Le fichier change d’encodage à la ligne {line} (de {from} à {to}) : chaque ligne a été lue dans le sien. Vérifiez les accents dans l’aperçu.',
+    encoding_guessed:
+      'Ce fichier n’est pas en français : son encodage a été reconnu comme {encoding}. Vérifiez l’aperçu, ou choisissez un autre encodage dans les réglages.',
+    mojibake:
+      '{count} passage(s) du texte semblent mal convertis (« Ã© » au lieu de « é ») : le fichier a sans doute été converti deux fois avant de vous parvenir. Corrigez-le à la source, ou remplacez ces caractères dans la grille.',
     other_sheets: 'La feuille « {sheet} » a été choisie ; {count} autre(s) feuille(s) contiennent aussi des données : changez de feuille dans les réglages si besoin.',
     rows_above_header: 'Le tableau commence à la ligne {row} : les lignes au-dessus (titre, notes) sont ignorées.',
     cells_left_out:

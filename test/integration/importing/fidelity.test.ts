@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { afterEach, expect, test } from 'vitest';
 import { importedVersion, preview } from '../../support/import-helpers';
@@ -91,4 +92,41 @@ test('numbers shown with zero-padding formats ("00000", "00 00 00 00 00") keep t
     // SheetJS' .ods writer keeps only "00" of the phone format; the .xlsx keeps it whole.
     if (bookType === 'xlsx') expect(result.rows.map((r) => r[2])).toEqual(['01 23 45 67 89', '03 23 23 23 23']);
   }
+});
+
+test('a file that switches from Windows-1252 to UTF-8 partway down: each line read right, and the switch reported', async () => {
+  ws = await openTestWorkspace();
+  const legacy = ['service;libelle', ...Array.from({ length: 86 }, (_, i) => `S${i};Conseil départemental ${i}`)].join('\r\n') + '\r\n';
+  const utf8 = Array.from({ length: 20 }, (_, i) => `T${i};Hôtel de région ${i}`).join('\r\n') + '\r\n';
+  const path = tempFile('mixte.csv', Buffer.concat([iconv.encode(legacy, 'windows-1252'), Buffer.from(utf8, 'utf8')]));
+  const result = await preview(ws.host, ws.admin, path);
+  expect(result.rows[0]).toEqual(['S0', 'Conseil départemental 0']);
+  expect(result.warnings).toContainEqual({
+    code: 'importing.warnings.mixed_encoding',
+    params: { legacy: 'windows-1252', line: 88, from: 'windows-1252', to: 'utf-8' },
+  });
+  const { rows } = await importedVersion(ws.host, ws.admin, path);
+  expect(rows[85]!.libelle).toBe('Conseil départemental 85');
+  expect(rows[86]!.libelle).toBe('Hôtel de région 0');
+  expect(rows.some((r) => String(r.libelle).includes('Ã'))).toBe(false);
+});
+
+test('a Greek ISO-8859-7 file is recognised as such and said so, not read as Windows-1252', async () => {
+  ws = await openTestWorkspace();
+  const text = 'δήμος;πληθυσμός\r\nΑθήνα;664046\r\nΘεσσαλονίκη;325182\r\nΠάτρα;167446\r\nΗράκλειο;173993\r\nΛάρισα;144651\r\n';
+  const path = tempFile('grec.csv', iconv.encode(text, 'iso-8859-7'));
+  const result = await preview(ws.host, ws.admin, path);
+  expect(result.settings.encoding).toBe('iso-8859-7');
+  expect(result.rows[0]).toEqual(['Αθήνα', 664046]);
+  expect(result.warnings).toContainEqual({ code: 'importing.warnings.encoding_guessed', params: { encoding: 'iso-8859-7' } });
+  // The agent's choice still wins.
+  const chosen = await preview(ws.host, ws.admin, path, { encoding: 'windows-1252' });
+  expect(chosen.settings.encoding).toBe('windows-1252');
+});
+
+test('text converted twice upstream ("Ã©" for "é") is reported', async () => {
+  ws = await openTestWorkspace();
+  const path = tempFile('double.csv', Buffer.from('nom;ville\r\nCrÃ©teil;Val-de-Marne\r\nOrlÃ©ans;Loiret\r\n', 'utf8'));
+  const result = await preview(ws.host, ws.admin, path);
+  expect(result.warnings).toContainEqual({ code: 'importing.warnings.mojibake', params: { count: 2 } });
 });
