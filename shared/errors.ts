@@ -44,6 +44,7 @@ export const errorCodes = [
   'import.sheet_not_found',
   'import.archive_bomb',
   'import.too_many_rows',
+  'import.too_many_columns',
   'import.bad_encoding',
   'import.corrupt',
   'import.header_row_out_of_range',

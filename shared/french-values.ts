@@ -41,16 +41,17 @@ export function newScan(): Scan {
   return { kind: 'empty', number: 0.5, iso: '', bool: false, decimalComma: false, percent: false, registryShaped: false, fits: true };
 }
 
-const booleanWords: Record<string, boolean> = {
-  oui: true,
-  non: false,
-  vrai: true,
-  faux: false,
-  o: true,
-  n: false,
-  true: true,
-  false: false,
-};
+// A Map: the word looked up comes from the data.
+const booleanWords = new Map<string, boolean>([
+  ['oui', true],
+  ['non', false],
+  ['vrai', true],
+  ['faux', false],
+  ['o', true],
+  ['n', false],
+  ['true', true],
+  ['false', false],
+]);
 
 const SPACE = 32;
 const NBSP = 0xa0;
@@ -85,7 +86,7 @@ export function scanSlice(raw: string, from: number, to: number, out: Scan): Val
   // word or a currency-first amount.
   if (!isDigit(first) && first !== 45 && first !== 43 && first !== 0x20ac && first !== 46 && first !== 44) {
     if (end - start <= 5) {
-      const word = booleanWords[raw.slice(start, end).toLowerCase()];
+      const word = booleanWords.get(raw.slice(start, end).toLowerCase());
       if (word !== undefined) {
         out.bool = word;
         return (out.kind = 'boolean');

@@ -10,6 +10,10 @@ import { ColumnStats, inferType, mismatchCount, type InferredType } from './type
 
 export type StoredValue = string | number | null;
 
+// SQLite refuses a table of more than 2,000 columns (SQLITE_MAX_COLUMN) and a version's table
+// holds `_row` beside the file's columns. Checked before any row is read or written.
+export const maxColumns = 1999;
+
 // How the import receives rows: packed in the storage form of `types`, with the (row number,
 // column index) pairs of values that did not fit.
 export interface RowSink {
@@ -59,8 +63,10 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   const { layout } = table;
   const names = safeColumnNames(layout.labels);
   const width = names.length;
-  const overrides = settings.columnTypes ?? {};
-  for (const name of Object.keys(overrides)) {
+  if (width > maxColumns) throw new AppError('import.too_many_columns', { count: width, max: maxColumns });
+  // Column names come from the file: a Map, so that `constructor` is a column like any other.
+  const overrides = new Map(Object.entries(settings.columnTypes ?? {}));
+  for (const name of overrides.keys()) {
     if (!names.includes(name)) throw new AppError('import.bad_type_override', { column: name });
   }
   const stats = names.map(() => new ColumnStats());
@@ -93,7 +99,7 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   if (rowsSoFar === 0) throw new AppError('import.empty', {});
   const columns: ScannedColumn[] = names.map((name, c) => {
     const inferred = inferType(stats[c]!, layout.labels[c]!, name);
-    const override = overrides[name];
+    const override = overrides.get(name);
     const type = override ?? inferred.type;
     return {
       name,
@@ -129,10 +135,10 @@ export async function scanTable(path: string, settings: ImportSettings, options:
   };
 }
 
-function guessTypes(batch: CellBatch, names: string[], labels: string[], overrides: Record<string, ColumnType>): ColumnType[] {
+function guessTypes(batch: CellBatch, names: string[], labels: string[], overrides: ReadonlyMap<string, ColumnType>): ColumnType[] {
   const scan = newScan();
   return names.map((name, c) => {
-    const given = overrides[name];
+    const given = overrides.get(name);
     if (given) return given;
     const stats = new ColumnStats();
     for (let r = 0; r < batch.count; r++) batch.observe(r, c, stats, scan);

@@ -4,9 +4,10 @@ import { useI18n } from '../i18n/i18n-context';
 
 interface ColumnsTableProps {
   columns: ImportPreview['columns'];
-  // The person's choices, by column name; a column absent here keeps its detected type.
-  overrides: Record<string, ColumnType>;
-  onChange: (overrides: Record<string, ColumnType>) => void;
+  // The person's choices, by column name; a column absent here keeps its detected type. A Map:
+  // names come from the file (`constructor` is a column like any other).
+  overrides: ReadonlyMap<string, ColumnType>;
+  onChange: (overrides: ReadonlyMap<string, ColumnType>) => void;
 }
 
 export function ColumnsTable({ columns, overrides, onChange }: ColumnsTableProps) {
@@ -28,7 +29,7 @@ export function ColumnsTable({ columns, overrides, onChange }: ColumnsTableProps
           </thead>
           <tbody>
             {columns.map((column) => {
-              const chosen = overrides[column.name];
+              const chosen = overrides.get(column.name);
               return (
                 <tr key={column.name}>
                   <th scope="row">{column.label || column.name}</th>
@@ -38,8 +39,10 @@ export function ColumnsTable({ columns, overrides, onChange }: ColumnsTableProps
                       value={chosen ?? column.type}
                       onChange={(e) => {
                         const type = columnType.parse(e.target.value);
-                        const { [column.name]: _previous, ...others } = overrides;
-                        onChange(type === column.type ? others : { ...others, [column.name]: type });
+                        const next = new Map(overrides);
+                        if (type === column.type) next.delete(column.name);
+                        else next.set(column.name, type);
+                        onChange(next);
                       }}
                     >
                       {columnType.options.map((type) => (

@@ -41,7 +41,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
   const [overrides, setOverrides] = useState<ImportSettings>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [analysing, setAnalysing] = useState(false);
-  const [columnTypes, setColumnTypes] = useState<Record<string, ColumnType>>({});
+  const [columnTypes, setColumnTypes] = useState<ReadonlyMap<string, ColumnType>>(new Map());
   const [destination, setDestination] = useState<Destination>({ mode: 'new', name: '', datasetId: undefined, keyColumn: '', producerId: undefined });
   const [job, setJob] = useState<RunningJob | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -62,7 +62,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
         setUploading({ fileName: chosen.name, percent: chosen.size ? Math.round((100 * sent) / chosen.size) : 100 }),
       );
       setOverrides({});
-      setColumnTypes({});
+      setColumnTypes(new Map());
       setDestination((d) => ({ ...d, mode: 'new', name: chosen.name.replace(/\.[^.]+$/, ''), datasetId: undefined, keyColumn: '' }));
       setFile({ fileToken, fileName: chosen.name, size: chosen.size });
     } catch (caught) {
@@ -133,7 +133,7 @@ export function ImportPage({ onImported }: { onImported: (imported: { name: stri
     setNotice(null);
     setJob({ jobId: null, progress: { phase: 'start', done: 0, total: null }, cancelling: false });
     // Choices made before another delimiter or sheet changed the columns no longer apply.
-    const chosenTypes = Object.fromEntries(Object.entries(columnTypes).filter(([name]) => preview.columns.some((c) => c.name === name)));
+    const chosenTypes = Object.fromEntries([...columnTypes].filter(([name]) => preview.columns.some((c) => c.name === name)));
     try {
       const { jobId: id } = await api.call('importing.start', {
         fileToken: file.fileToken,

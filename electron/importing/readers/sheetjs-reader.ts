@@ -103,7 +103,7 @@ class SheetJsSource implements SheetSource {
 
   #sheet(index: number): XLSX.WorkSheet {
     const { name } = sheetAt(this.sheets, index);
-    const sheet = this.#workbook.Sheets[name];
+    const sheet = Object.hasOwn(this.#workbook.Sheets, name) ? this.#workbook.Sheets[name] : undefined;
     if (!sheet) throw new AppError('import.sheet_not_found', { sheet: name, sheets: this.sheets.map((s) => s.name).join(', ') });
     return sheet;
   }

@@ -105,10 +105,10 @@ export class SheetXmlScanner {
         this.#startRow(text, name + 3, gt);
         if (text.charCodeAt(gt - 1) === slash) this.#endRow();
       } else if (text.startsWith('mergeCell', name) && isNameEnd(text.charCodeAt(name + 9))) {
-        const range = parseRange(parseAttributes(text.slice(open, gt)).ref ?? '');
+        const range = parseRange(parseAttributes(text.slice(open, gt)).get('ref') ?? '');
         if (range) this.merges.push(range);
       } else if (text.startsWith('dimension', name) && isNameEnd(text.charCodeAt(name + 9))) {
-        const range = parseRange(parseAttributes(text.slice(open, gt)).ref ?? '');
+        const range = parseRange(parseAttributes(text.slice(open, gt)).get('ref') ?? '');
         if (range) this.rowCountHint = range.e.r + 1;
       }
       at = gt + 1;

@@ -28,9 +28,10 @@ interface Relationship {
 function parseRelationships(relsXml: string, ownerPath: string): Relationship[] {
   const base = posix.dirname(ownerPath);
   return findTags(relsXml, 'Relationship').map((tag) => {
-    const { Id = '', Type = '', Target = '' } = parseAttributes(tag);
-    const path = Target.startsWith('/') ? Target.slice(1) : posix.normalize(posix.join(base, Target));
-    return { id: Id, type: Type, path };
+    const attributes = parseAttributes(tag);
+    const target = attributes.get('Target') ?? '';
+    const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(base, target));
+    return { id: attributes.get('Id') ?? '', type: attributes.get('Type') ?? '', path };
   });
 }
 
@@ -44,11 +45,11 @@ export function parseWorkbookParts(workbookPath: string, workbookXml: string, re
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets = findTags(workbookXml, 'sheet').map((tag, index) => {
     const attributes = parseAttributes(tag);
-    const relId = Object.entries(attributes).find(([name]) => name === 'id' || name.endsWith(':id'))?.[1] ?? '';
-    const state = attributes.state ?? 'visible';
+    const relId = [...attributes].find(([name]) => name === 'id' || name.endsWith(':id'))?.[1] ?? '';
+    const state = attributes.get('state') ?? 'visible';
     return {
       index,
-      name: attributes.name ?? `Sheet${index + 1}`,
+      name: attributes.get('name') ?? `Sheet${index + 1}`,
       hidden: state === 'hidden' || state === 'veryHidden',
       path: byId.get(relId)?.path ?? '',
     };
@@ -58,7 +59,7 @@ export function parseWorkbookParts(workbookPath: string, workbookXml: string, re
   return {
     workbookPath,
     sheets,
-    date1904: workbookPr.date1904 === '1' || workbookPr.date1904 === 'true',
+    date1904: workbookPr.get('date1904') === '1' || workbookPr.get('date1904') === 'true',
     sharedStringsPath: partOfType(relTypeSuffix.sharedStrings),
     stylesPath: partOfType(relTypeSuffix.styles),
   };
@@ -75,13 +76,15 @@ function builtinFormat(id: number): string | undefined {
 export function parseCellFormats(stylesXml: string): string[] {
   const custom = new Map<number, string>();
   for (const tag of findTags(stylesXml, 'numFmt')) {
-    const { numFmtId, formatCode } = parseAttributes(tag);
+    const attributes = parseAttributes(tag);
+    const numFmtId = attributes.get('numFmtId');
+    const formatCode = attributes.get('formatCode');
     if (numFmtId !== undefined && formatCode !== undefined) custom.set(Number(numFmtId), formatCode);
   }
   // Only <xf> of <cellXfs>: <cellStyleXfs> holds named styles that cells don't point to.
   const cellXfs = /<(?:[\w.-]+:)?cellXfs[\s>][\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[0] ?? '';
   return findTags(cellXfs, 'xf').map((tag) => {
-    const id = Number(parseAttributes(tag).numFmtId ?? 0);
+    const id = Number(parseAttributes(tag).get('numFmtId') ?? 0);
     return custom.get(id) ?? builtinFormat(id) ?? 'General';
   });
 }

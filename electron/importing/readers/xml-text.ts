@@ -1,4 +1,5 @@
-const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// Maps: entity and attribute names come from the file (`&constructor;` is no entity).
+const namedEntities = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 const entityPattern = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
 // OOXML escapes characters XML cannot carry (CR, control characters) as _xHHHH_.
 const ooxmlEscapePattern = /_x([0-9a-fA-F]{4})_/g;
@@ -7,7 +8,7 @@ export function decodeXmlText(raw: string): string {
   let text = raw;
   if (text.includes('&')) {
     text = text.replace(entityPattern, (whole, body: string) => {
-      if (body.charCodeAt(0) !== 35) return namedEntities[body] ?? whole;
+      if (body.charCodeAt(0) !== 35) return namedEntities.get(body) ?? whole;
       const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     });
@@ -22,10 +23,10 @@ export function decodeXmlText(raw: string): string {
 
 // Attributes of one start tag, e.g. `<sheet name="A &amp; B" r:id="rId1"/>`; for the small
 // parts of a workbook (workbook.xml, rels, styles), never for sheet data.
-export function parseAttributes(tag: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
+export function parseAttributes(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
   for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    attributes[match[1]!] = decodeXmlText(match[2] ?? match[3] ?? '');
+    attributes.set(match[1]!, decodeXmlText(match[2] ?? match[3] ?? ''));
   }
   return attributes;
 }

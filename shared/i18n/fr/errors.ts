@@ -40,6 +40,8 @@ export const errors = {
   'import.sheet_not_found': "La feuille « {sheet} » n'existe pas dans ce classeur. Feuilles disponibles : {sheets}.",
   'import.archive_bomb':
     "Ce fichier se décompresse en une taille anormale ({size}) : il a été refusé pour protéger l'ordinateur. Ouvrez-le dans votre tableur et réenregistrez-le.",
+  'import.too_many_columns':
+    'Ce fichier compte {count} colonnes ; un jeu de données en accepte au plus {max}. Supprimez les colonnes inutiles ou découpez le fichier en plusieurs fichiers partageant une colonne clé, puis relancez l’import.',
   'import.too_many_rows': 'Cette feuille dépasse {max} lignes, la limite d’Excel. Découpez le fichier ou exportez-le en CSV.',
   'import.bad_encoding': "Le texte de ce fichier n'est pas lisible avec l'encodage {encoding}. Choisissez un autre encodage dans les réglages.",
   'import.corrupt': 'Ce fichier est endommagé et ne peut pas être lu. Ouvrez-le dans votre tableur, réenregistrez-le puis réessayez.',
