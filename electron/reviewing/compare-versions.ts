@@ -94,15 +94,17 @@ function keyDiff(db: Db, from: Side, to: Side, common: readonly ColumnInfo[], ke
 }
 
 function positionDiff(db: Db, from: Side, to: Side, common: readonly ColumnInfo[]): string {
-  const ranked = (side: Side) => `SELECT row_number() OVER (ORDER BY "_row") AS pos, * FROM "${side.table}"`;
+  // The rank is named "#pos": no column can be (names match [a-z_][a-z0-9_]*), so the rank
+  // never hides a column of the file named `pos`, and a."pos" is always that column.
+  const ranked = (side: Side) => `SELECT row_number() OVER (ORDER BY "_row") AS "#pos", * FROM "${side.table}"`;
   const fromCount = db.prepare(`SELECT COUNT(*) FROM "${from.table}"`).pluck().get() as number;
   const toCount = db.prepare(`SELECT COUNT(*) FROM "${to.table}"`).pluck().get() as number;
   return `
-    SELECT 'removed' AS st, a."_row" AS ar, NULL AS br, a.pos AS k FROM (${ranked(from)}) a WHERE a.pos > ${toCount}
+    SELECT 'removed' AS st, a."_row" AS ar, NULL AS br, a."#pos" AS k FROM (${ranked(from)}) a WHERE a."#pos" > ${toCount}
     UNION ALL
-    SELECT 'added', NULL, b."_row", b.pos FROM (${ranked(to)}) b WHERE b.pos > ${fromCount}
+    SELECT 'added', NULL, b."_row", b."#pos" FROM (${ranked(to)}) b WHERE b."#pos" > ${fromCount}
     UNION ALL
-    SELECT 'changed', a."_row", b."_row", b.pos FROM (${ranked(to)}) b JOIN (${ranked(from)}) a ON a.pos = b.pos
+    SELECT 'changed', a."_row", b."_row", b."#pos" FROM (${ranked(to)}) b JOIN (${ranked(from)}) a ON a."#pos" = b."#pos"
       WHERE NOT (${sameCells(common, from, to)})`;
 }
 

@@ -28,9 +28,13 @@ export function whereClause(columns: readonly ColumnInfo[], filterModel: FilterM
   return and(parts);
 }
 
+// `_row` (the row number the grid shows) is no column of the version, yet it can be filtered
+// like an integer column.
+const rowNumber: ColumnInfo = { name: '_row', label: 'N°', type: 'integer', position: -1, errorCount: 0 };
+
 function columnFilterSql(columns: readonly ColumnInfo[], colId: string, filter: ColumnFilter): SqlPart {
   const q = quoteColumn(columns, colId);
-  const column = columns.find((c) => c.name === colId)!;
+  const column = colId === rowNumber.name ? rowNumber : columns.find((c) => c.name === colId)!;
   if (filter.filterType === 'set') {
     const values = filter.values.map(toStored);
     const present = values.filter((v) => v !== null);
