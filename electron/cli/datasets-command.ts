@@ -9,7 +9,7 @@ export const datasetsCommand: CliCommand = {
       printResult(io, args, datasets, () =>
         datasets.length === 0
           ? ['Aucun jeu de données. Importez un fichier avec « atelier import ».']
-          : datasets.map((d) => `${d.id}\t${d.name}\tv${d.latestVersion}\t${d.rowCount} lignes\t${d.columnCount} colonnes`),
+          : datasets.map((d) => `${d.id}\t${d.name}\t${d.producerName}\tv${d.latestVersion}\t${d.rowCount} lignes\t${d.columnCount} colonnes`),
       );
     });
   },

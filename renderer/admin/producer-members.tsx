@@ -81,19 +81,21 @@ export function ProducerMembers({ producer, onChanged }: { producer: ProducerSum
         </table>
       )}
       {candidates.length > 0 && (
-        <form onSubmit={add} className="form-grid">
-          <SelectField
-            label={t('producers.members.user')}
-            value={chosen}
-            options={candidates.map((u) => ({ value: u.id, label: `${u.displayName} (${u.name})` }))}
-            onChange={setUserId}
-          />
-          <SelectField
-            label={t('producers.members.role')}
-            value={role}
-            options={memberRole.options.map((r) => ({ value: r, label: t(`app.roles.${r}`) }))}
-            onChange={setRole}
-          />
+        <form onSubmit={add}>
+          <div className="form-grid">
+            <SelectField
+              label={t('producers.members.user')}
+              value={chosen}
+              options={candidates.map((u) => ({ value: u.id, label: `${u.displayName} (${u.name})` }))}
+              onChange={setUserId}
+            />
+            <SelectField
+              label={t('producers.members.role')}
+              value={role}
+              options={memberRole.options.map((r) => ({ value: r, label: t(`app.roles.${r}`) }))}
+              onChange={setRole}
+            />
+          </div>
           <button type="submit" className="button primary" disabled={busy}>
             {t('producers.members.add')}
           </button>

@@ -20,7 +20,9 @@ beforeAll(async () => {
   session = await startBrowserSession();
   admin = createApiClient(inProcessTransport(session.mode.service));
   await admin.call('session.setup', { name: 'admin', password: adminPassword });
-  await admin.call('users.create', { name: 'camille', displayName: 'Camille Roux', password: adminPassword, role: 'agent' });
+  const camille = await admin.call('users.create', { name: 'camille', displayName: 'Camille Roux', password: adminPassword, role: 'agent' });
+  // Already an agent of the producer every workspace starts with.
+  await admin.call('producers.setMember', { producerId: 1, userId: camille.id, role: 'agent' });
   page = await session.openPage();
   await signIn('admin');
 });
@@ -68,6 +70,7 @@ test('the admin makes Camille an agent of Bonneville', async () => {
   await page.getByRole('button', { name: 'Gérer les membres de Bonneville' }).click();
   const members = page.getByRole('region', { name: 'Membres de Bonneville' });
   await members.getByText('Aucun membre pour l’instant.').waitFor();
+  await expectNoSeriousViolations(page, 'a producer without members');
   await members.getByLabel('Compte').selectOption({ label: 'Camille Roux (camille)' });
   await members.getByLabel('Rôle dans ce producteur').selectOption({ label: 'Agent' });
   await members.getByRole('button', { name: 'Ajouter' }).click();
