@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../shared/api-client';
 import { inProcessTransport } from '../../electron/host/in-process-transport';
-import { adminPassword, samplesDir } from '../support/temp-workspace';
+import { samplesDir } from '../support/fixtures';
+import { adminPassword } from '../support/temp-workspace';
 import { expectCleanText, expectNoSeriousViolations, startBrowserSession, type BrowserSession } from './support/browser-session';
 
 // Issue 3's promise through the page: choose a CSV, see the preview, change a column's type,

@@ -7,7 +7,6 @@ import { createServiceHost, type ServiceHost } from '../../electron/host/service
 import { defaultProducerId } from './make-version';
 
 export const adminPassword = 'correct horse battery staple';
-export const samplesDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'samples');
 
 export function tempDir(prefix = 'atelier-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { adminPassword, openTestWorkspace, samplesDir, tempDir, type TestWorkspace } from '../../support/temp-workspace';
+import { samplesDir } from '../../support/fixtures';
+import { adminPassword, openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
 
 let ws: TestWorkspace;
 afterEach(async () => ws?.close());
@@ -53,7 +54,7 @@ test('failures: French message and exit code', async () => {
   const missing = atelier('import', '/nulle/part.csv', '--workspace', ws.path);
   expect(missing.code).toBe(1);
   expect(missing.err).toContain('Le fichier part.csv est introuvable');
-  const empty = atelier('import', join(samplesDir, 'equipements-collectifs-futurocite/Schema_equipements_collectifs_gabarit.xlsx'), '--workspace', ws.path);
+  const empty = atelier('import', join(samplesDir, 'generated/gabarit-vide.xlsx'), '--workspace', ws.path);
   expect(empty.code).toBe(1);
   expect(empty.err).toContain('ne contient aucune donnée');
   const badEncoding = atelier('import', join(samplesDir, 'edge/frictionless-bom.csv'), '--encoding', 'ebcdic', '--workspace', ws.path);

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectImported, sampleFiles, type ExpectedImport } from '../../support/import-helpers';
-import { openTestWorkspace, samplesDir, type TestWorkspace } from '../../support/temp-workspace';
+import { samplesDir } from '../../support/fixtures';
+import { openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
 
-// Every CSV of ../shared/samples through the whole import (worker threads, staging table,
+// Every CSV of test/fixtures through the whole import (worker threads, staging table,
 // version): row count, dialect, column names, types and values read back from the version.
 // The expected values were read in the files themselves (LibreOffice's own CSV reading was the
-// check for the spreadsheets: sheet-samples.test.ts).
+// check for the spreadsheets: sheet-samples.test.ts); those of generated/ are what
+// test/support/generate-fixtures.ts put in them.
 const expected: Record<string, ExpectedImport> = {
   'catalogue-donnees/exemple-valide.csv': {
     rows: 1,
@@ -21,11 +23,11 @@ const expected: Record<string, ExpectedImport> = {
     types: { siretacheteur: 'text' },
     values: [[1, { siretacheteur: '79248336400024', coordonnees: 'Service Achat, DINSIC, 20 avenue de Ségur, 75007 Paris' }]],
   },
-  'decp/exemple-valide.csv': {
+  'generated/decp-marches.csv': {
     rows: 4,
     settings: { delimiter: ',' },
     types: { acheteur_id: 'text', datenotification: 'date', montant: 'decimal', dureemois: 'integer' },
-    values: [[1, { acheteur_id: '23350001600040', lieuexecution_code: '35238', montant: 21800.1, datenotification: '2019-04-27' }]],
+    values: [[1, { acheteur_id: '21440109300015', lieuexecution_code: '44109', montant: 14250.4, datenotification: '2023-03-14' }]],
   },
   'edge/csvkit-optional_quote_characters.csv': { rows: 1, settings: {}, columns: ['a', 'b', 'c'], values: [[1, { a: 1, b: 2, c: 3 }]] },
   'edge/csvkit-test_latin1.csv': { rows: 2, settings: { encoding: 'windows-1252' }, values: [[2, { c: '©' }]] },
@@ -66,11 +68,11 @@ const expected: Record<string, ExpectedImport> = {
   'edge/frictionless-issue-1009-semicolon.csv': { rows: 1, settings: { delimiter: ';' }, values: [[1, { fieldnamea: '0123' }]] },
   'edge/frictionless-latin1.csv': { rows: 2, settings: { encoding: 'windows-1252' }, values: [[2, { name: '©' }]] },
   'edge/frictionless-leading-zeros.csv': { rows: 3, settings: {}, types: { value: 'text' }, values: [[1, { value: '01' }], [2, { value: '002' }]] },
-  'equipements-collectifs-futurocite/exemple-valide.csv': {
+  'generated/equipements-collectifs.csv': {
     rows: 1,
     settings: {},
     types: { ins_code: 'text', distance: 'decimal', disabled_access: 'boolean', installation_date: 'date' },
-    values: [[1, { id: '92094-14641', distance: 11.5 }]],
+    values: [[1, { id: '29042-00317', distance: 7.25 }]],
   },
   'hautes-remunerations/exemple-valide.csv': {
     rows: 2,
@@ -78,11 +80,11 @@ const expected: Record<string, ExpectedImport> = {
     types: { siren: 'text', annee: 'integer', somme_10_plus_hautes_remunerations_brutes: 'integer' },
     values: [[2, { siren: '110043015', annee: 2019, somme_10_plus_hautes_remunerations_brutes: 1685542, commentaires: null }]],
   },
-  'irve-v2/exemple-valide-statique.csv': {
+  'generated/irve-statique.csv': {
     rows: 2,
     settings: { delimiter: ',' },
     types: { siren_amenageur: 'text', code_insee_commune: 'text', prise_type_2: 'boolean', nbre_pdc: 'integer', date_mise_en_service: 'date' },
-    values: [[1, { siren_amenageur: '130025265', coordonneesxy: '[7.48710500,48.345345]', prise_type_2: 1, prise_type_chademo: 0 }]],
+    values: [[1, { siren_amenageur: '200012345', coordonneesxy: '[-4.10210000,48.012500]', prise_type_2: 1, prise_type_chademo: 0 }]],
   },
   'lieux-covoiturage/exemple-invalide.csv': { rows: 2, settings: {}, types: { insee: 'text', ouvert: 'boolean' } },
   'lieux-covoiturage/exemple-valide.csv': {
@@ -91,11 +93,11 @@ const expected: Record<string, ExpectedImport> = {
     types: { insee: 'text', xlong: 'decimal', date_maj: 'date', ouvert: 'boolean' },
     values: [[1, { insee: '76217', xlong: 1.081183, ylat: 49.921823, ouvert: 1, date_maj: '2019-06-25', source: '217602176' }]],
   },
-  'pii/rdvi-fichier_contact_test_priorite_nir.csv': {
+  'generated/contacts-allocataires.csv': {
     rows: 2,
     settings: { delimiter: ';' },
     types: { nir: 'text', date_demande_rsa: 'date', numero_telephone_dossier: 'text' },
-    values: [[1, { nir: '190555699800888', date_demande_rsa: '2011-11-21', numero_telephone_dossier: '222222222' }]],
+    values: [[1, { nir: '299017512345678', date_demande_rsa: '2020-02-03', numero_telephone_dossier: '612345678' }]],
   },
   'plf/exemple-valide.csv': {
     rows: 106,
@@ -103,10 +105,11 @@ const expected: Record<string, ExpectedImport> = {
     types: { aelf: 'integer', annee: 'integer', categorie_code: 'text' },
     values: [[1, { programme: 821, aelf: 16000000000, annee: 2017, type_budget: 'Comptes financiers' }]],
   },
+  // Trimmed to its first 300 rows and the 6 rows with "à définir" (see test/fixtures/SOURCES.md).
   'real/csvapi-bornes-irve-20190805.csv': {
-    rows: 9687,
+    rows: 306,
     settings: { encoding: 'utf-8', delimiter: ';' },
-    // "à définir" in a few hundred coordinates: reported, kept as text.
+    // "à définir" in a few coordinates: reported, kept as text.
     types: { xlongitude: 'text', code_insee: 'text', nbre_pdc: 'integer', date_maj: 'date' },
     values: [[1, { n_amenageur: 'Aix-Marseille-Provence', xlongitude: '5.608585', nbre_pdc: 2 }]],
   },
@@ -127,8 +130,9 @@ const expected: Record<string, ExpectedImport> = {
     types: { numtel: 'text', rne: 'text', zep: 'boolean', cdpost: 'integer' },
     values: [[2, { nom: 'Ecole Elémentaire Marie CURIE                               ', rne: '0340486U', zep: 0, cdpost: 34070 }]],
   },
+  // Trimmed to its first 300 rows.
   'real/mtp-ListeAssoc_2011.csv': {
-    rows: 2452,
+    rows: 300,
     settings: { encoding: 'windows-1252', delimiter: ',' },
     types: { tel_asso: 'text', code_quartier: 'text', code_postal: 'text', longitude: 'decimal' },
     values: [
@@ -136,35 +140,35 @@ const expected: Record<string, ExpectedImport> = {
       [2, { tel_asso: '04 67 60 00 31', code_postal: '34000' }],
     ],
   },
-  'real/pdl-loire-atlantique-subventions-associations.csv': {
-    rows: 18148,
+  'generated/subventions-departement.csv': {
+    rows: 300,
     settings: { encoding: 'utf-8', delimiter: ';' },
     types: { date_de_la_convention_de_subvention: 'integer', identification_du_beneficiaire: 'text', montant_total_de_la_subvention: 'decimal' },
-    values: [[1, { nom_du_beneficiaire: 'CLUB DE PLONGEE DE LA COURONNEE', identification_du_beneficiaire: '452474562', montant_total_de_la_subvention: 250 }]],
+    values: [[1, { nom_du_beneficiaire: 'CLUB DE VOILE DE LA POINTE', identification_du_beneficiaire: '452474562', montant_total_de_la_subvention: 250 }]],
   },
   // Unquoted "24 975,00" in a comma file: every row is too long, reported; nothing shifted.
-  'real/pdl-vendee-2017-subventions.csv': {
-    rows: 23,
+  'generated/subventions-virgule.csv': {
+    rows: 12,
     settings: { encoding: 'windows-1252', delimiter: ',' },
-    values: [[1, { idattribuant: '22850001300658', dateconvention: '2017-09-08', montant: 24975, nature: '00' }]],
+    values: [[1, { idattribuant: '22990001200017', dateconvention: '2017-09-08', montant: 24975, nature: '00' }]],
   },
-  'real/plf2016-nomenclature-mpa.csv': {
-    rows: 683,
+  'generated/nomenclature-programmes.csv': {
+    rows: 108,
     settings: { encoding: 'windows-1252', delimiter: ';' },
     types: { code_programme: 'text', code_action: 'text' },
     values: [[1, { mission: "Action extérieure de l'État", code_programme: '105', code_action: '01' }]],
   },
-  'real/validata-irve_accent_valide.csv': {
+  'generated/irve-v1-accents.csv': {
     rows: 2,
     settings: { delimiter: ';' },
     types: { code_insee: 'text', date_maj: 'date', puiss_max: 'decimal' },
-    values: [[2, { accessibilite: '24h/24', code_insee: '06090', date_maj: '2018-03-31', puiss_max: 22 }]],
+    values: [[2, { accessibilite: '7j/7 6h-22h', code_insee: '01053', date_maj: '2019-01-05', puiss_max: 22 }]],
   },
-  'real/validata-sample_with_bom.csv': {
+  'generated/arbres-bom-crlf.csv': {
     rows: 4,
     settings: { encoding: 'utf-8', delimiter: ';' },
     types: { id: 'integer', code_insee: 'text', date_plantation: 'date', arbre_remarquable: 'boolean' },
-    values: [[2, { nom_vernaculaire: 'Poirier "chanticleerc"', date_plantation: '1998-04-20', code_postal: '13001' }]],
+    values: [[2, { nom_vernaculaire: 'Tilleul "greenspire"', date_plantation: '2001-03-12', code_postal: '44100' }]],
   },
   'subventions-misc/apisubv-SCDL.csv': {
     rows: 4,
@@ -178,20 +182,20 @@ const expected: Record<string, ExpectedImport> = {
     types: { datesperiodeversement: 'text', montant: 'decimal' },
     values: [[1, { objet: 'Objet 1 ', montant: 27346.88, datesperiodeversement: '2017-11-28/2019-12-31' }]],
   },
-  'subventions-misc/format-subventions-2017-exemple.csv': {
+  'generated/subventions-format-2017.csv': {
     rows: 2,
     settings: { delimiter: ',' },
-    values: [[1, { nature: 'aide en numéraire;aide en nature', montant: 22000.8, pourcentagesubvention: 0.8, notificationue: 0 }]],
+    values: [[1, { nature: 'aide en numéraire;aide en nature', montant: 12500.4, pourcentagesubvention: 0.6, notificationue: 0 }]],
   },
-  'subventions-misc/validata-exemple_invalide_subventions_one_of_required1.csv': {
+  'generated/subventions-sans-beneficiaire.csv': {
     rows: 1,
     settings: {},
-    values: [[1, { idbeneficiaire: null, rnabeneficiaire: null, montant: 99786.57 }]],
+    values: [[1, { idbeneficiaire: null, rnabeneficiaire: null, montant: 45210.35 }]],
   },
-  'subventions-misc/validata-exemple_valide_subventions1.csv': {
+  'generated/subventions-valide.csv': {
     rows: 1,
     settings: {},
-    values: [[1, { idbeneficiaire: '52499120500013', dateconvention: '2015-07-07' }]],
+    values: [[1, { idbeneficiaire: '43812345600018', dateconvention: '2016-05-23' }]],
   },
 };
 

@@ -1,29 +1,31 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectImported, importedVersion, importFile, sampleFiles, type ExpectedImport } from '../../support/import-helpers';
-import { openTestWorkspace, samplesDir, type TestWorkspace } from '../../support/temp-workspace';
+import { samplesDir } from '../../support/fixtures';
+import { openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
 
-// Every spreadsheet of ../shared/samples through the whole import (format from the content,
+// Every spreadsheet of test/fixtures through the whole import (format from the content,
 // sheet choice, header below titles, merges, types, version). The readers' own tests check the
 // raw cells; these check the imported dataset. Row counts and the values marked "LO" were
 // checked once against LibreOffice 7's conversion of the same file
 // (soffice --headless --convert-to csv, every sheet): same rows, same values (LibreOffice
-// writes dates as shown, e.g. 10/15/2017, and percentages as 52%).
+// writes dates as shown, e.g. 10/15/2017, and percentages as 52%). Those of generated/ are
+// what test/support/generate-fixtures.ts put in them.
 
 const expected: Record<string, ExpectedImport | { error: string }> = {
-  'dae/dae_test.xlsx': {
+  'generated/dae-texte.xlsx': {
     rows: 1,
     types: { lat_coor1: 'decimal', acc_lib: 'boolean', com_cp: 'text', dtpr_lcad: 'date' },
-    values: [[1, { nom: 'DAE', lat_coor1: -21.37164969113045, com_cp: '97442', acc_lib: 1, acc_pcsec: 0, tel1: '+262262200033' }]], // LO
+    values: [[1, { nom: 'DAE', lat_coor1: 48.01253318542271, com_cp: '29042', acc_lib: 1, acc_pcsec: 0, tel1: '+33299000000' }]],
   },
-  'decp/exemple-valide.ods': { rows: 1, types: { acheteur_id: 'text' }, values: [[1, { acheteur_id: '23350001600040', montant: 21800.1 }]] },
-  'decp/exemple-valide.xls': {
+  'generated/decp-marches.ods': { rows: 1, types: { acheteur_id: 'text' }, values: [[1, { acheteur_id: '21440109300015', montant: 14250.4 }]] },
+  'generated/decp-marches.xls': {
     rows: 1,
     types: { acheteur_id: 'text', datenotification: 'date' },
-    // acheteur.id is a float in the file (23350001600040.0): an identifier all the same. LO
-    values: [[1, { uid: '23350001600040201900056462300 ', acheteur_id: '23350001600040', datenotification: '2019-04-27', montant: 21800.1 }]],
+    // acheteur.id is a number in the file: an identifier all the same.
+    values: [[1, { uid: '21440109300015202300012345600 ', acheteur_id: '21440109300015', datenotification: '2023-03-14', montant: 14250.4 }]],
   },
-  'decp/exemple-valide.xlsx': { rows: 4, types: { acheteur_id: 'text', codecpv: 'integer' }, values: [[1, { acheteur_id: '23350001600040', codecpv: 79311000 }]] },
+  'generated/decp-marches.xlsx': { rows: 4, types: { acheteur_id: 'text', codecpv: 'integer' }, values: [[1, { acheteur_id: '21440109300015', codecpv: 77310000 }]] },
   'edge/csvkit-test_skip_lines.xlsx': {
     rows: 5,
     settings: { headerRow: 4 },
@@ -56,11 +58,11 @@ const expected: Record<string, ExpectedImport | { error: string }> = {
   'edge/sheetjs-merge_cells.xlsx': { rows: 3 },
   'edge/sheetjs-number_format.ods': { rows: 63, settings: { sheet: '2011' } },
   // A template with its header only.
-  'equipements-collectifs-futurocite/Schema_equipements_collectifs_gabarit.xlsx': { error: 'import.empty' },
-  'pii/rdvi-fichier_usager_test.xlsx': {
+  'generated/gabarit-vide.xlsx': { error: 'import.empty' },
+  'generated/usagers-rsa.xlsx': {
     rows: 1,
     types: { date_de_naissance: 'date', n_telephones: 'text', nir: 'text' },
-    values: [[1, { nom_beneficiaire: 'Crespo', date_de_naissance: '1980-11-21', cp_ville: '75007 PARIS ', n_telephones: '620022002' }]], // LO
+    values: [[1, { nom_beneficiaire: 'Fictif', date_de_naissance: '1986-01-01', cp_ville: '29042 KERBRIENT ', n_telephones: '612345678' }]],
   },
   // A group row ("Dossier", "Association"…) above the header, a "Consolidation" trailer. LO
   'real/apisubv-SuiviDossiers_test.xls': {
@@ -100,16 +102,16 @@ const expected: Record<string, ExpectedImport | { error: string }> = {
     types: { date_de_construction: 'text' },
     values: [[1, { installations_liste_mairie: 'Boulodrome', categories: null }]],
   },
-  'real/pdl-mayenne-subventions-2018-12-21.xlsx': {
-    rows: 175,
+  'generated/subventions-dates-mixtes.xlsx': {
+    rows: 60,
     types: { dateconvention: 'date', idattribuant: 'text', montant: 'decimal' },
-    values: [[1, { nombeneficiaire: 'LAVAL AERO SHOW  ', dateconvention: '2017-06-27', montant: 30000, idattribuant: '22530001100015' }]], // LO
+    values: [[1, { nombeneficiaire: 'FESTIVAL DES  VIEILLES PIERRES  ', dateconvention: '2017-01-24', montant: 18500, idattribuant: '22990001200017' }]],
   },
-  'real/pdl-sarthe-subventions_versees_aux_associations_en_2018-converti.xlsx': {
-    rows: 1625,
+  'generated/subventions-pdf-converti.xlsx': {
+    rows: 150,
     settings: { sheet: 'Feuil1' },
     types: { annee: 'integer', cp: 'text' },
-    values: [[1, { annee: 2018, nom_de_l_organisme_beneficiaire: '14 JUILLET', cp: '72390', ville: 'LAVARE' }]], // LO
+    values: [[1, { annee: 2018, nom_de_l_organisme_beneficiaire: '1er MAI', cp: '29042', ville: 'KERBRIENT' }]],
   },
   'subventions-misc/apisubv-SCDL_WITH_EXERCICE_ALT.xlsx': {
     rows: 3,

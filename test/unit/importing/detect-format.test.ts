@@ -7,7 +7,8 @@ import { detectFormat } from '../../../electron/importing/detect-format';
 import type { RawRow } from '../../../electron/importing/raw-table';
 import { openSpreadsheet } from '../../../electron/importing/readers/sheet-reader';
 import { AppError } from '../../../shared/errors';
-import { sample, writeTemp } from './spreadsheet-files';
+import { sample } from '../../support/fixtures';
+import { writeTemp } from './spreadsheet-files';
 
 // Windows' answer for a file Excel holds open, simulated on any path naming the error code.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -47,15 +48,15 @@ function biffRecord(type: number, body: number[]): number[] {
 
 describe('the format comes from the content', () => {
   const samples = [
-    'decp/exemple-valide.xlsx',
+    'generated/decp-marches.xlsx',
     'edge/sheetjs-1900.xlsx',
     'real/apisubv-fonjep.xlsx',
-    'decp/exemple-valide.xls',
+    'generated/decp-marches.xls',
     'edge/frictionless-table-with-booleans.xls',
     'real/mtp-EquipementSportif_2012.xls',
-    'decp/exemple-valide.ods',
+    'generated/decp-marches.ods',
     'real/mtp-BudgetPri_2014.ods',
-    'decp/exemple-valide.csv',
+    'generated/decp-marches.csv',
     'edge/csvkit-test_utf16_little.csv',
     'edge/csvkit-test_latin1.csv',
     'real/mtp-EffectifSco_2013.csv',
@@ -72,9 +73,9 @@ describe('the format comes from the content', () => {
   test('an .xls that is really an ODS, and an .xls that is really an .xlsx', async () => {
     const ods = writeTemp('budget.xls', readFileSync(sample('real/mtp-BudgetPri_2014.ods')));
     expect(await detectFormat(ods)).toBe('ods');
-    const xlsx = writeTemp('marches.xls', readFileSync(sample('decp/exemple-valide.xlsx')));
+    const xlsx = writeTemp('marches.xls', readFileSync(sample('generated/decp-marches.xlsx')));
     expect(await detectFormat(xlsx)).toBe('xlsx');
-    expect((await firstRows(xlsx, 2))[1]![2]).toBe('23350001600040');
+    expect((await firstRows(xlsx, 2))[1]![2]).toBe('21440109300015');
   });
 
   test('an .xlsx that is really an .xls', async () => {

@@ -1,6 +1,6 @@
 import type { RawCell } from '../../../electron/importing/raw-table';
 
-// What each spreadsheet in ../shared/samples must give, raw (before the table finder): its
+// What each spreadsheet in test/fixtures must give, raw (before the table finder): its
 // sheets with their number of rows (empty rows inside count, trailing ones don't) and some
 // cells as [sheet, row, column, value], 0-based.
 //
@@ -12,6 +12,8 @@ import type { RawCell } from '../../../electron/importing/raw-table';
 // - booleans in .xls come out of LibreOffice as 1/0;
 // - LibreOffice recomputes formulas and pivot labels ("Total Result" for "Total Résultat",
 //   #NAME? in sheetjs-number_format.ods) where we keep the values the file holds.
+// The files under generated/ were written by test/support/generate-fixtures.ts: their
+// expectations are the values it put in them.
 export interface SampleExpectation {
   file: string;
   sheets: [name: string, rows: number, hidden?: boolean][];
@@ -21,43 +23,44 @@ export interface SampleExpectation {
 
 export const sampleExpectations: SampleExpectation[] = [
   {
-    file: 'dae/dae_test.xlsx',
+    file: 'generated/dae-texte.xlsx',
     sheets: [["Feuille1", 2]],
     cells: [
       [0, 0, 0, "nom"],
       [0, 1, 0, "DAE"],
-      [0, 1, 1, "-21.37164969113045"],
-      [0, 1, 5, 97442],
-      [0, 1, 19, "+262262200033"],
+      [0, 1, 1, "48.01253318542271"],
+      [0, 1, 5, 29042],
+      [0, 1, 19, "+33299000000"],
     ],
   },
   {
-    file: 'decp/exemple-valide.ods',
+    file: 'generated/decp-marches.ods',
     sheets: [["exemple-valide", 2]],
     cells: [
-      [0, 1, 0, "201900056462300"],
-      [0, 1, 2, 23350001600040],
-      [0, 1, 8, 35238],
-      [0, 1, 14, "21800.10"],
+      [0, 1, 0, "202300012345600"],
+      [0, 1, 2, 21440109300015],
+      [0, 1, 8, 44109],
+      [0, 1, 14, "14250.40"],
     ],
   },
   {
-    file: 'decp/exemple-valide.xls',
+    file: 'generated/decp-marches.xls',
     sheets: [["exemple-valide", 2]],
     cells: [
-      [0, 1, 1, "23350001600040201900056462300 "],
-      [0, 1, 2, 23350001600040],
-      [0, 1, 12, "2019-04-27"],
-      [0, 1, 16, 81223113200034],
+      [0, 1, 1, "21440109300015202300012345600 "],
+      [0, 1, 2, 21440109300015],
+      [0, 1, 12, "2023-03-14"],
+      [0, 1, 16, 51234567800019],
     ],
   },
   {
-    file: 'decp/exemple-valide.xlsx',
+    file: 'generated/decp-marches.xlsx',
     sheets: [["exemple-valide", 5]],
     cells: [
-      [0, 1, 2, "23350001600040"],
-      [0, 1, 11, 3],
-      [0, 4, 18, "Datactivist"],
+      [0, 1, 2, "21440109300015"],
+      [0, 1, 11, 12],
+      [0, 3, 13, "2023-09-11  "],
+      [0, 4, 18, "Paysages et Cie"],
       [0, 1, 20, 0],
     ],
   },
@@ -177,7 +180,7 @@ export const sampleExpectations: SampleExpectation[] = [
     ],
   },
   {
-    file: 'equipements-collectifs-futurocite/Schema_equipements_collectifs_gabarit.xlsx',
+    file: 'generated/gabarit-vide.xlsx',
     sheets: [["Feuil1", 1]],
     cells: [
       [0, 0, 0, "id"],
@@ -185,14 +188,14 @@ export const sampleExpectations: SampleExpectation[] = [
     ],
   },
   {
-    file: 'pii/rdvi-fichier_usager_test.xlsx',
+    file: 'generated/usagers-rsa.xlsx',
     sheets: [["ENTRETIENS PHYSIQUES", 2]],
     cells: [
       [0, 0, 4, "Date de\nNaissance"],
-      [0, 1, 4, {"date":"1980-11-21"}],
-      [0, 1, 6, "75007 PARIS "],
-      [0, 1, 11, 1803331476872],
-      [0, 1, 14, 620022002],
+      [0, 1, 4, {"date":"1986-01-01"}],
+      [0, 1, 6, "29042 KERBRIENT "],
+      [0, 1, 11, 2990175123456],
+      [0, 1, 14, 612345678],
     ],
   },
   {
@@ -264,24 +267,24 @@ export const sampleExpectations: SampleExpectation[] = [
     ],
   },
   {
-    file: 'real/pdl-mayenne-subventions-2018-12-21.xlsx',
-    sheets: [["Feuil1", 176]],
+    file: 'generated/subventions-dates-mixtes.xlsx',
+    sheets: [["Feuil1", 61]],
     cells: [
-      [0, 1, 2, "2017-06-27"],
-      [0, 4, 2, {"date":"2017-08-28"}],
-      [0, 1, 4, "LAVAL AERO SHOW  "],
-      [0, 1, 5, 82772807200014],
+      [0, 1, 2, "2017-01-24"],
+      [0, 4, 2, {"date":"2017-08-17"}],
+      [0, 1, 4, "FESTIVAL DES  VIEILLES PIERRES  "],
+      [0, 1, 1, 22990001200017],
     ],
   },
   {
-    file: 'real/pdl-sarthe-subventions_versees_aux_associations_en_2018-converti.xlsx',
-    sheets: [["Table 1", 1626], ["Feuil1", 1626]],
-    mergeCounts: [1627,0],
+    file: 'generated/subventions-pdf-converti.xlsx',
+    sheets: [["Table 1", 151], ["Feuil1", 151]],
+    mergeCounts: [152,0],
     cells: [
       [0, 0, 9, "Montant\nde la subvention de fonctionnement (1)"],
-      [0, 1, 7, 72390],
-      [1, 1, 2, 72390],
-      [1, 1625, 1, "ZUTANO BAZAR"],
+      [0, 1, 7, 29042],
+      [1, 1, 2, 29042],
+      [1, 150, 1, "ASS SPORTIVE JUDO DE LA VALLEE"],
     ],
   },
   {

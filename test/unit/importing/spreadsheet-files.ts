@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 
-// Read in place, never copied into the repository.
-export const samplesDir = new URL('../../../../shared/samples/', import.meta.url).pathname;
-export const sample = (relativePath: string) => join(samplesDir, relativePath);
-
 const scratch = mkdtempSync(join(tmpdir(), 'atelier-readers-'));
 let counter = 0;
 
