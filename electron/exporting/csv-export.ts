@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ColumnInfo } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { neutraliseFormula } from '../../shared/exporting/formula-injection';
 import { getColumns, quoteColumn, versionRowsTable } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
 
@@ -10,13 +11,15 @@ import type { Db } from '../workspace/open-workspace';
 // the column labels as they were in the source file (the SCDL's "nomAttribuant", not the
 // SQL name), the name when the label was blank. Values: numbers with a decimal point, dates
 // and datetimes in ISO 8601 as stored, booleans true/false, empty for NULL; a value flagged as
-// not fitting its type is written as it was read.
+// not fitting its type is written as it was read. A cell that a spreadsheet would run as a
+// formula is neutralised unless the caller asked for the raw values.
 const rowsPerPage = 5000;
 
-function field(value: unknown, type: ColumnInfo['type']): string {
-  if (value === null || value === undefined) return '';
+function field(value: string | number | null, type: ColumnInfo['type'], raw: boolean): string {
+  if (value === null) return '';
   if (type === 'boolean' && (value === 0 || value === 1)) return value === 1 ? 'true' : 'false';
-  const text = typeof value === 'number' ? numberText(value) : String(value);
+  const plain = typeof value === 'number' ? numberText(value) : value;
+  const text = raw ? plain : neutraliseFormula(plain, value, type);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -26,7 +29,7 @@ function numberText(value: number): string {
   return /e/i.test(text) && Number.isFinite(value) ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : text;
 }
 
-export async function exportVersionCsv(db: Db, versionId: number, outPath: string): Promise<{ rows: number }> {
+export async function exportVersionCsv(db: Db, versionId: number, outPath: string, options: { raw: boolean }): Promise<{ rows: number }> {
   const columns = getColumns(db, versionId);
   if (columns.length === 0) throw new AppError('versions.not_found', { versionId });
   const select = columns.map((c) => quoteColumn(columns, c.name)).join(', ');
@@ -36,7 +39,7 @@ export async function exportVersionCsv(db: Db, versionId: number, outPath: strin
   const write = async (text: string) => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
   };
-  await write(columns.map((c) => field(c.label.trim() === '' ? c.name : c.label, 'text')).join(',') + '\r\n');
+  await write(columns.map((c) => field(c.label.trim() === '' ? c.name : c.label, 'text', options.raw)).join(',') + '\r\n');
   // Pages by _row rather than one open cursor: the connection stays free for others between
   // two writes.
   const page = db
@@ -44,12 +47,12 @@ export async function exportVersionCsv(db: Db, versionId: number, outPath: strin
     .raw(true);
   let rows = 0;
   for (let after = 0; ; ) {
-    const batch = page.all(after) as unknown[][];
+    const batch = page.all(after) as (string | number | null)[][];
     if (batch.length === 0) break;
     let chunk = '';
     for (const row of batch) {
       let line = '';
-      for (let c = 0; c < columns.length; c++) line += (c === 0 ? '' : ',') + field(row[c + 1], columns[c]!.type);
+      for (let c = 0; c < columns.length; c++) line += (c === 0 ? '' : ',') + field(row[c + 1]!, columns[c]!.type, options.raw);
       chunk += line + '\r\n';
     }
     await write(chunk);

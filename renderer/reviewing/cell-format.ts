@@ -1,4 +1,5 @@
 import type { CellValue, ColumnType } from '../../shared/contract';
+import { neutraliseFormula } from '../../shared/exporting/formula-injection';
 import type { I18n } from '../i18n/i18n-context';
 
 // A stored value as a French (or English) reader expects it. A value kept as text because
@@ -19,10 +20,16 @@ export function formatCell(type: ColumnType, value: CellValue | undefined, i18n:
 }
 
 // What a copy (Ctrl+C) puts in a cell of the tab-separated text: numbers with the locale's
-// decimal separator so that a spreadsheet reads them back as numbers, no grouping.
+// decimal separator so that a spreadsheet reads them back as numbers, no grouping. The paste
+// target is a spreadsheet: a cell that would run as a formula there is neutralised (before
+// tabs and line breaks become spaces, so a leading tab still counts).
 export function copyText(type: ColumnType, value: CellValue | undefined, i18n: Pick<I18n, 't' | 'locale'>): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && i18n.locale === 'fr') return String(value).replace('.', ',');
-  const text = typeof value === 'number' ? String(value) : formatCell(type, value, { ...i18n, formatNumber: String });
-  return text.replace(/[\t\r\n]+/g, ' ');
+  const text =
+    typeof value === 'number'
+      ? i18n.locale === 'fr'
+        ? String(value).replace('.', ',')
+        : String(value)
+      : formatCell(type, value, { ...i18n, formatNumber: String });
+  return neutraliseFormula(text, value, type).replace(/[\t\r\n]+/g, ' ');
 }

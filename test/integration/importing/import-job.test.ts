@@ -233,7 +233,7 @@ test('export round trip: CSV out, same rows and types back in', async () => {
   const first = await importedVersion(ws.host, ws.admin, source);
   const { exportVersionCsv } = await import('../../../electron/exporting/csv-export');
   const out = join(tempDir().dir, 'export.csv');
-  await exportVersionCsv(ws.host.services.db, first.version.id, out);
+  await exportVersionCsv(ws.host.services.db, first.version.id, out, { raw: false });
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(out, 'utf8')).toBe(
     'Code,Libellé,Montant,Date,Actif\r\n01000,"Texte, avec ""guillemets""",1234.5,2023-12-31,true\r\n2A004,"deux\nlignes",-3,2024-01-01,false\r\n',
