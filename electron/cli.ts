@@ -1,11 +1,12 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { datasetsCommand } from './cli/datasets-command';
 import { exportCommand } from './cli/export-command';
 import { importCommand } from './cli/import-command';
 import { describeFailure, UsageError, type CliCommand, type CliIO } from './cli/cli-context';
+import { commandHelp, generalHelp, isHelpFlag, isParseArgsError, parseArgsMessage } from './cli/cli-help';
 import { initCommand } from './cli/init-command';
 import { producersCommand } from './cli/producers-command';
+import { createProcessIO } from './cli/process-io';
 import { usersCommand } from './cli/users-command';
 
 // Headless commands over the very services the app ships; each capability adds its own.
@@ -18,16 +19,22 @@ export const commands: Record<string, CliCommand> = {
   export: exportCommand,
 };
 
-function usage(): string {
-  return ['Utilisation : atelier COMMANDE [options] [--json]', ...Object.entries(commands).map(([, c]) => `  atelier ${c.usage}`)].join('\n');
-}
-
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
-    io.err(name && name !== '--help' ? `Commande inconnue : ${name}\n${usage()}` : usage());
-    return name && name !== '--help' ? 64 : 0;
+  if (isHelpFlag(name) || name === 'help') {
+    const asked = name === 'help' && rest[0] !== undefined ? rest[0] : undefined;
+    const command = asked !== undefined && Object.hasOwn(commands, asked) ? commands[asked] : undefined;
+    io.out(command && asked ? commandHelp(asked, command) : generalHelp(commands));
+    return 0;
+  }
+  const command = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!name || !command) {
+    io.err(name ? `Commande inconnue : ${name}\n\n${generalHelp(commands)}` : generalHelp(commands));
+    return 64;
+  }
+  if (rest.some(isHelpFlag)) {
+    io.out(commandHelp(name, command));
+    return 0;
   }
   try {
     const { values, positionals } = parseArgs({
@@ -53,30 +60,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   } catch (error) {
     const failure =
-      error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-        ? { message: `${error.message}\n${command.usage}`, exitCode: 64 }
+      isParseArgsError(error)
+        ? { message: `${parseArgsMessage(error)}\nUtilisation : atelier ${command.usage}\nAide : atelier ${name} --help`, exitCode: 64 }
         : describeFailure(error);
     io.err(failure.message);
     return failure.exitCode;
   }
 }
 
-async function readFirstLine(): Promise<string> {
-  const lines = createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    lines.close();
-    return line;
-  }
-  return '';
-}
-
 const isMain = process.argv[1] !== undefined && /cli\.(ts|mjs)$/.test(process.argv[1]);
-if (isMain) {
-  const io: CliIO = {
-    out: (line) => process.stdout.write(line + '\n'),
-    err: (line) => process.stderr.write(line + '\n'),
-    readPassword: async () => process.env.ATELIER_PASSWORD || readFirstLine(),
-    env: process.env,
-  };
-  process.exitCode = await runCli(process.argv.slice(2), io);
-}
+if (isMain) process.exitCode = await runCli(process.argv.slice(2), createProcessIO());

@@ -4,11 +4,12 @@ import { AppError } from '../../shared/errors';
 import { inProcessTransport } from '../host/in-process-transport';
 import { createServiceHost, type ServiceHost } from '../host/service-host';
 import { openWorkspace } from '../workspace/open-workspace';
+import { terminalJson, terminalLine } from './terminal-text';
 
 export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
-  // ATELIER_PASSWORD, or the first line of standard input.
+  // ATELIER_PASSWORD, else typed with echo off on a terminal, else the first line of input.
   readPassword: () => Promise<string>;
   env: NodeJS.ProcessEnv;
 }
@@ -22,7 +23,11 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export interface CliCommand {
+  // One French line for `atelier --help`.
+  summary: string;
   usage: string;
+  // More lines for `atelier COMMANDE --help`: options, examples.
+  details?: string[];
   // Options the command takes besides --workspace, --json and --user.
   options?: Record<string, { type: 'string' | 'boolean' }>;
   run(args: CliArgs, io: CliIO): Promise<void>;
@@ -61,7 +66,8 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
   return { message: errorMessage('fr', { code: 'api.internal', params: {} }), exitCode: 70 };
 }
 
+// Each human line is one line: a line break inside a name cannot forge another.
 export function printResult(io: CliIO, args: CliArgs, value: unknown, human: () => string[]): void {
-  if (args.common.json) io.out(JSON.stringify(value, null, 2));
-  else for (const line of human()) io.out(line);
+  if (args.common.json) io.out(terminalJson(value));
+  else for (const line of human()) io.out(terminalLine(line));
 }

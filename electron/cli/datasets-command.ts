@@ -1,6 +1,7 @@
 import { printResult, UsageError, withSignedInClient, type CliCommand } from './cli-context';
 
 export const datasetsCommand: CliCommand = {
+  summary: 'liste les jeux de données',
   usage: 'datasets list --workspace FICHIER --user NOM',
   async run(args, io) {
     if (args.positionals[0] !== 'list') throw new UsageError('Action inconnue : utilisez « datasets list ».');

@@ -4,8 +4,15 @@ import { exportVersionCsv } from '../exporting/csv-export';
 import { printResult, UsageError, withSignedInClient, type CliCommand } from './cli-context';
 
 export const exportCommand: CliCommand = {
-  usage: 'export JEU [--version N] --format csv --out FICHIER --workspace FICHIER --user NOM [--json]',
-  options: { version: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  summary: "écrit une version d'un jeu de données dans un fichier CSV",
+  usage: 'export JEU [--version N] --format csv --out FICHIER [--raw] --workspace FICHIER --user NOM [--json]',
+  details: [
+    '  --version N     numéro de la version (par défaut la dernière)',
+    '  --out FICHIER   fichier à écrire',
+    "  --raw           valeurs brutes : sans neutraliser les cellules qu'un tableur prendrait",
+    '                  pour une formule (=, +, -, @ en tête) ; à réserver aux traitements sûrs',
+  ],
+  options: { version: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, raw: { type: 'boolean' } },
   async run(args, io) {
     const datasetId = Number(args.positionals[0]);
     if (!Number.isInteger(datasetId) || datasetId < 1) throw new UsageError(`Indiquez le numéro du jeu de données.\n${exportCommand.usage}`);
@@ -17,7 +24,7 @@ export const exportCommand: CliCommand = {
       const wanted = args.values.version === undefined ? versions.length : Number(args.values.version);
       const version = versions.find((v) => v.number === wanted);
       if (!version) throw new AppError('versions.not_found', { version: String(args.values.version) });
-      const { rows } = await exportVersionCsv(host.services.db, version.id, resolve(out));
+      const { rows } = await exportVersionCsv(host.services.db, version.id, resolve(out), { raw: args.values.raw === true });
       printResult(io, args, { datasetId, version: version.number, rows, out: resolve(out) }, () => [
         `${rows} lignes écrites dans ${resolve(out)} (version ${version.number}).`,
       ]);

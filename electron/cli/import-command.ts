@@ -32,6 +32,16 @@ function settingsFrom(values: CliArgs['values']): ImportSettings {
 }
 
 export const importCommand: CliCommand = {
+  summary: 'importe un fichier CSV, XLSX, XLS ou ODS comme nouveau jeu ou nouvelle version',
+  details: [
+    '  --sheet NOM|N          feuille à lire (nom, ou numéro à partir de 1)',
+    '  --dataset ID           ajoute une version à ce jeu de données',
+    '  --header-row N         ligne des en-têtes (à partir de 1)',
+    '  --encoding X           encodage du CSV (utf-8, windows-1252, iso-8859-15…)',
+    '  --delimiter X          séparateur du CSV : point-virgule, virgule, tab ou |',
+    '  --key COLONNE          colonne clé pour comparer les versions',
+    '  --name NOM             nom du nouveau jeu de données',
+  ],
   usage:
     'import FICHIER --workspace FICHIER --user NOM [--sheet NOM|N] [--dataset ID] [--header-row N] [--encoding X] [--delimiter X] [--key COLONNE] [--name NOM] [--producer ID] [--json]',
   options: {

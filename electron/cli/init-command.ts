@@ -6,6 +6,12 @@ import { createServiceHost } from '../host/service-host';
 import { printResult, UsageError, type CliCommand } from './cli-context';
 
 export const initCommand: CliCommand = {
+  summary: "crée un espace de travail et son premier compte administrateur",
+  details: [
+    '  --admin NOM                identifiant du premier administrateur',
+    '  --display-name "Prénom Nom"  nom affiché (facultatif)',
+    '  Le mot de passe (au moins 12 caractères) est lu dans ATELIER_PASSWORD, sinon au clavier.',
+  ],
   usage: 'init --workspace FICHIER --admin NOM [--display-name "Prénom Nom"]   (mot de passe : ATELIER_PASSWORD ou entrée standard)',
   options: { admin: { type: 'string' }, 'display-name': { type: 'string' } },
   async run(args, io) {

@@ -1,15 +1,16 @@
 import { memberRole, producerKind, type ProducerMember, type ProducerSummary } from '../../shared/contract';
 import { translate } from '../../shared/i18n/catalog';
+import type { UiKey } from '../../shared/i18n/ui-key';
 import type { ApiClient } from '../../shared/api-client';
 import { printResult, UsageError, withSignedInClient, type CliArgs, type CliCommand, type CliIO } from './cli-context';
 
 function describeProducer(p: ProducerSummary): string {
-  const kind = translate('fr', `producers.kinds.${p.kind}`);
+  const kind = translate('fr', `producers.kinds.${p.kind}` satisfies UiKey);
   return `${p.id}\t${p.name}\t${kind}${p.code ? ` ${p.code}` : ''}\t${p.memberCount} membre(s)\t${p.datasetCount} jeu(x)`;
 }
 
 function describeMember(m: ProducerMember): string {
-  return `${m.userId}\t${m.name}\t${translate('fr', `app.roles.${m.role}`)}`;
+  return `${m.userId}\t${m.name}\t${translate('fr', `app.roles.${m.role}` satisfies UiKey)}`;
 }
 
 function producerIdOf(value: string | undefined): number {
@@ -45,6 +46,13 @@ async function members(client: ApiClient, args: CliArgs, io: CliIO, rest: string
 }
 
 export const producersCommand: CliCommand = {
+  summary: "gère les producteurs (l'agglomération, ses communes) et leurs membres (administrateurs)",
+  details: [
+    '  producers list                               liste les producteurs',
+    '  producers add NOM --kind epci|commune|other  crée un producteur (--code SIREN ou INSEE, --parent ID)',
+    '  producers import-epci SIREN|NOM              crée un EPCI et ses communes depuis le COG',
+    '  producers members ID [add|remove NOM --role agent|reviewer]   membres et rôles',
+  ],
   usage:
     'producers list | producers add NOM --kind epci|commune|other [--code SIREN|INSEE] [--parent ID] | producers import-epci SIREN|NOM | producers members ID [add|remove NOM --role agent|reviewer]   --workspace FICHIER --user ADMIN',
   options: { kind: { type: 'string' }, code: { type: 'string' }, parent: { type: 'string' }, role: { type: 'string' } },

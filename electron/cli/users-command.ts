@@ -1,15 +1,26 @@
 import { role as roleSchema, type UserSummary } from '../../shared/contract';
 import { translate } from '../../shared/i18n/catalog';
+import type { UiKey } from '../../shared/i18n/ui-key';
 import { printResult, UsageError, withSignedInClient, type CliCommand } from './cli-context';
 
+// Typed keys: the terminal shows the same French labels as the users page.
+const label = (key: UiKey) => translate('fr', key);
+
 function describeUser(u: UserSummary): string {
-  const state = u.disabled ? ` (${translate('fr', 'admin.disabled')})` : '';
-  return `${u.id}\t${u.name}\t${translate('fr', `admin.roles.${u.role}`)}${state}`;
+  const state = u.disabled ? ` (${label('admin.users.disabled')})` : '';
+  return `${u.id}\t${u.name}\t${label(`app.roles.${u.role}`)}${state}`;
 }
 
 // users add NAME --role ROLE (the new user's password: ATELIER_NEW_PASSWORD)
 // users list · users disable NAME · users enable NAME
 export const usersCommand: CliCommand = {
+  summary: 'gère les comptes (administrateurs seulement)',
+  details: [
+    '  users add NOM --role agent|reviewer|admin   crée un compte ; son mot de passe provisoire',
+    '                                              est lu dans ATELIER_NEW_PASSWORD',
+    '  users list                                  liste les comptes',
+    '  users disable NOM | users enable NOM        désactive ou réactive un compte',
+  ],
   usage:
     'users add NOM --role agent|reviewer|admin | users list | users disable NOM | users enable NOM   --workspace FICHIER --user ADMIN',
   options: { role: { type: 'string' }, 'display-name': { type: 'string' } },

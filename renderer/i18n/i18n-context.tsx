@@ -2,14 +2,11 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { ApiError } from '../../shared/api-client';
 import type { Locale, Message } from '../../shared/contract';
 import { errorMessage, translate, type MessageParams } from '../../shared/i18n/catalog';
-import type { ui } from '../../shared/i18n/fr/ui';
+import type { UiKey } from '../../shared/i18n/ui-key';
 
 // Every visible string of the page comes through here, keyed by the French catalog, so a
 // missing or misspelt key is a type error rather than a blank on screen.
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-export type UiKey = Leaves<typeof ui>;
+export type { UiKey };
 
 export interface I18n {
   locale: Locale;
