@@ -12,7 +12,8 @@ export interface DetectedEncoding {
 
 // Letters a French file is made of: the single-byte encoding that turns the most high bytes
 // into these is the one the file was written in.
-const frenchLetters = new Set('àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»°€’œ'.split(''));
+// The no-break space and the signs French figures carry count too (" 1 063 850,00 €").
+const frenchLetters = new Set('àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»°€’œ\u00a0²³µ§'.split(''));
 const singleByte = ['windows-1252', 'iso-8859-15', 'cp850'] as const;
 
 export function bomLength(head: Uint8Array, encoding: Encoding): number {
@@ -67,7 +68,9 @@ function otherScript(bytes: Buffer): Encoding | undefined {
   for (const { name, confidence } of chardet.analyse(bytes)) {
     if (confidence < minConfidence) break;
     const ours = byFoldedName.get(fold(name));
-    if (ours && !latinFamilies.has(fold(ours)) && ours !== 'utf-8') return ours;
+    if (!ours || ours === 'utf-8') continue;
+    // Latin-1 first: the French reading stands (its high bytes are spaces, signs…).
+    return latinFamilies.has(fold(ours)) ? undefined : ours;
   }
   return undefined;
 }
