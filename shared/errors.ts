@@ -66,6 +66,9 @@ export const errorCodes = [
   'edits.nothing_to_undo',
   'edits.nothing_to_redo',
   'edits.nothing_to_save',
+  'edits.conflict',
+  'edits.no_such_conflict',
+  'edits.base_replaced',
   'rows.not_found',
   'compare.key_not_unique',
 ] as const;

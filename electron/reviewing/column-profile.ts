@@ -9,8 +9,8 @@ const buckets = 10;
 // The profile of one column, in SQL over the whole version, computed by the grid worker.
 // Cached in column_profiles for an immutable version; a working copy changes with every edit,
 // so its profile is computed anew.
-export async function columnProfile(db: Db, worker: GridWorker, versionId: number, columnName: string): Promise<ColumnProfile> {
-  const view = versionView(db, versionId);
+export async function columnProfile(db: Db, worker: GridWorker, versionId: number, userId: number, columnName: string): Promise<ColumnProfile> {
+  const view = versionView(db, versionId, userId);
   const target = versionColumn(view.columns, columnName);
   if (!view.pending) {
     const cached = db

@@ -6,8 +6,13 @@ import { toCellValue, versionView, versionColumn } from './view-table';
 // Above this many distinct values a column gets no set filter (the text filter serves it).
 export const setFilterLimit = 200;
 
-export function distinctValues(db: Db, versionId: number, columnName: string): { values: { value: CellValue; count: number }[]; complete: boolean } {
-  const view = versionView(db, versionId);
+export function distinctValues(
+  db: Db,
+  versionId: number,
+  userId: number,
+  columnName: string,
+): { values: { value: CellValue; count: number }[]; complete: boolean } {
+  const view = versionView(db, versionId, userId);
   const target = versionColumn(view.columns, columnName);
   const q = quoteColumn(view.columns, target.name);
   const rows = db

@@ -6,8 +6,8 @@ import { nowIso } from '../workspace/open-workspace';
 import { bumpGeneration, pendingTable, versionView, type VersionView } from './view-table';
 
 export type EditKind = 'cell' | 'add_row' | 'delete_rows' | 'replace' | 'fill_down';
-type Stored = string | number | null;
-type RowValues = Record<string, Stored>;
+export type Stored = string | number | null;
+export type RowValues = Record<string, Stored>;
 
 // Edit transactions begin IMMEDIATE: the grid worker may be building an index, and SQLite
 // fails a transaction that read first and then writes at once, where one that takes the
@@ -19,35 +19,42 @@ export type Change =
   | { rowId: number; column: string; old: Stored; new: Stored }
   | { rowId: number; column: null; old: RowValues | null; new: RowValues | null };
 
-// The working copy of a version, made on its first edit (about 0.6 s for a million rows).
-export function workingCopy(db: Db, versionId: number): VersionView {
-  const view = versionView(db, versionId);
+// A value of a row read back from the log: only the row's own keys (column names come from
+// the data; `constructor` is a column like any other).
+export function rowValue(row: RowValues, column: string): Stored {
+  return Object.hasOwn(row, column) ? (row[column] ?? null) : null;
+}
+
+// The person's working copy of a version, made on their first edit (about 0.6 s for a million
+// rows).
+export function workingCopy(db: Db, versionId: number, userId: number): VersionView {
+  const view = versionView(db, versionId, userId);
   if (view.pending) return view;
-  const table = pendingTable(versionId);
+  const table = pendingTable(versionId, userId);
   db.transaction(() => {
     createRowsTable(db, table, view.columns);
     db.exec(`INSERT INTO "${table}" SELECT * FROM "${versionRowsTable(versionId)}"`);
   }).immediate();
-  return versionView(db, versionId);
+  return versionView(db, versionId, userId);
 }
 
-export function editState(db: Db, versionId: number): EditState {
-  const view = versionView(db, versionId);
+export function editState(db: Db, versionId: number, userId: number): EditState {
+  const view = versionView(db, versionId, userId);
   const counts = db
     .prepare(
-      `SELECT SUM(state = 'done') AS done, SUM(state = 'undone') AS undone FROM edit_groups WHERE version_id = ?`,
+      `SELECT SUM(state = 'done') AS done, SUM(state = 'undone') AS undone FROM edit_groups WHERE version_id = ? AND user_id = ?`,
     )
-    .get(versionId) as { done: number | null; undone: number | null };
+    .get(versionId, userId) as { done: number | null; undone: number | null };
   return { versionId, pending: counts.done ?? 0, canUndo: (counts.done ?? 0) > 0, canRedo: (counts.undone ?? 0) > 0, rowCount: view.rowCount };
 }
 
-// Records a group and applies it to the working copy in one transaction. A new edit clears
-// the redo stack (its groups stay in the log as 'discarded').
+// Records a group and applies it to the person's working copy in one transaction. A new edit
+// clears their redo stack (its groups stay in the log as 'discarded').
 export function recordEdit(db: Db, versionId: number, userId: number, kind: EditKind, changes: readonly Change[]): void {
   if (changes.length === 0) return;
-  const view = workingCopy(db, versionId);
+  const view = workingCopy(db, versionId, userId);
   db.transaction(() => {
-    db.prepare(`UPDATE edit_groups SET state = 'discarded' WHERE version_id = ? AND state = 'undone'`).run(versionId);
+    db.prepare(`UPDATE edit_groups SET state = 'discarded' WHERE version_id = ? AND user_id = ? AND state = 'undone'`).run(versionId, userId);
     const groupId = Number(
       db
         .prepare(`INSERT INTO edit_groups (version_id, kind, user_id, at, state) VALUES (?, ?, ?, ?, 'done')`)
@@ -64,23 +71,22 @@ export function recordEdit(db: Db, versionId: number, userId: number, kind: Edit
   bumpGeneration(db, view.table);
 }
 
-// Undo takes back the newest done group, redo replays the oldest undone one.
+// Undo takes back the person's newest done group, redo replays their oldest undone one.
 const steps = {
   undo: { from: 'done', order: 'DESC', direction: 'backward', to: 'undone', empty: 'edits.nothing_to_undo' },
   redo: { from: 'undone', order: 'ASC', direction: 'forward', to: 'done', empty: 'edits.nothing_to_redo' },
 } as const;
 
-export function undoRedo(db: Db, versionId: number, step: keyof typeof steps): void {
+export function undoRedo(db: Db, versionId: number, userId: number, step: keyof typeof steps): void {
   const s = steps[step];
   const group = db
-    .prepare(`SELECT id FROM edit_groups WHERE version_id = ? AND state = ? ORDER BY id ${s.order} LIMIT 1`)
-    .get(versionId, s.from) as { id: number } | undefined;
+    .prepare(`SELECT id FROM edit_groups WHERE version_id = ? AND user_id = ? AND state = ? ORDER BY id ${s.order} LIMIT 1`)
+    .get(versionId, userId, s.from) as { id: number } | undefined;
   if (!group) throw new AppError(s.empty);
-  replay(db, versionId, group.id, s.direction, s.to);
+  replay(db, workingCopy(db, versionId, userId), group.id, s.direction, s.to);
 }
 
-function replay(db: Db, versionId: number, groupId: number, direction: 'forward' | 'backward', state: 'done' | 'undone'): void {
-  const view = workingCopy(db, versionId);
+function replay(db: Db, view: VersionView, groupId: number, direction: 'forward' | 'backward', state: 'done' | 'undone'): void {
   db.transaction(() => {
     const rows = db
       .prepare(
@@ -109,7 +115,7 @@ function apply(db: Db, view: VersionView, change: Change, direction: 'forward' |
   const cols = view.columns.map((c) => quoteColumn(view.columns, c.name));
   db.prepare(`INSERT INTO "${view.table}" ("_row"${cols.map((c) => ', ' + c).join('')}) VALUES (?${cols.map(() => ', ?').join('')})`).run(
     change.rowId,
-    ...view.columns.map((c) => row[c.name] ?? null),
+    ...view.columns.map((c) => rowValue(row, c.name)),
   );
 }
 
@@ -122,17 +128,21 @@ export function readRowValues(db: Db, view: VersionView, rowIds: readonly number
   return rowIds.map((rowId) => {
     const row = byId.get(rowId);
     if (!row) throw new AppError('rows.not_found', { rowId });
-    return Object.fromEntries(view.columns.map((c) => [c.name, row[c.name] ?? null]));
+    return Object.fromEntries(view.columns.map((c) => [c.name, rowValue(row, c.name)]));
   });
 }
 
-// Ids of added rows never reuse an id the version or its log has used, so flags and comments
-// of a deleted row never land on a new one.
+// Ids of added rows never reuse an id the version or its log has used (anyone's), so flags and
+// comments of a deleted row never land on a new one, and two people never add the same id.
 export function nextRowId(db: Db, view: VersionView): number {
   const { maxRow } = db.prepare(`SELECT MAX("_row") AS maxRow FROM "${versionRowsTable(view.versionId)}"`).get() as { maxRow: number | null };
   const { maxPending } = db.prepare(`SELECT MAX("_row") AS maxPending FROM "${view.table}"`).get() as { maxPending: number | null };
+  // Over the whole dataset's log: edits carried onto a newer version keep their row ids.
   const { maxLogged } = db
-    .prepare('SELECT MAX(c.row_id) AS maxLogged FROM edit_changes c JOIN edit_groups g ON g.id = c.group_id WHERE g.version_id = ?')
+    .prepare(
+      `SELECT MAX(c.row_id) AS maxLogged FROM edit_changes c JOIN edit_groups g ON g.id = c.group_id
+       WHERE g.version_id IN (SELECT id FROM versions WHERE dataset_id = (SELECT dataset_id FROM versions WHERE id = ?))`,
+    )
     .get(view.versionId) as { maxLogged: number | null };
   return Math.max(maxRow ?? 0, maxPending ?? 0, maxLogged ?? 0) + 1;
 }

@@ -18,7 +18,7 @@ export interface FindReplace {
 // no longer fits its column type is skipped and counted, never stored. The preview runs the
 // same code without recording anything.
 export function findReplace(db: Db, versionId: number, userId: number, spec: FindReplace, apply: boolean): { matches: number; skipped: number } {
-  const view = versionView(db, versionId);
+  const view = versionView(db, versionId, userId);
   const targets = spec.column === null ? view.columns : [versionColumn(view.columns, spec.column)];
   const escaped = spec.find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(spec.wholeCell ? `^${escaped}$` : escaped, spec.matchCase ? 'gu' : 'giu');

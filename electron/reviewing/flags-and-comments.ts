@@ -2,12 +2,13 @@ import type { CommentEntry } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../workspace/open-workspace';
 import { nowIso } from '../workspace/open-workspace';
+import { getVersion } from '../datasets/version-store';
 import { versionView, versionColumn } from './view-table';
 
 // Flags are written by whoever finds something (the import's type errors, later validation
 // and personal-data findings); the grid lists them in row order and styles their cells.
 export function listFlags(db: Db, versionId: number, offset: number, limit: number) {
-  versionView(db, versionId);
+  getVersion(db, versionId);
   const { total } = db.prepare('SELECT COUNT(*) AS total FROM flags WHERE version_id = ?').get(versionId) as { total: number };
   const rows = db
     .prepare('SELECT id, row_id, column_name, kind, code, params FROM flags WHERE version_id = ? ORDER BY row_id, id LIMIT ? OFFSET ?')
@@ -37,7 +38,7 @@ interface CommentRow {
 const toEntry = (c: CommentRow): CommentEntry => ({ id: c.id, rowId: c.row_id, column: c.column_name, body: c.body, author: c.author, at: c.at });
 
 export function listComments(db: Db, versionId: number): CommentEntry[] {
-  versionView(db, versionId);
+  getVersion(db, versionId);
   const rows = db
     .prepare(
       `SELECT c.id, c.row_id, c.column_name, c.body, u.name AS author, c.at FROM comments c JOIN users u ON u.id = c.user_id
@@ -55,7 +56,8 @@ export function addComment(
   target: { rowId: number | null; column: string | null },
   body: string,
 ): CommentEntry {
-  const view = versionView(db, versionId);
+  // A row the person added and has not saved yet can carry a comment too.
+  const view = versionView(db, versionId, user.id);
   if (target.column !== null) versionColumn(view.columns, target.column);
   if (target.rowId !== null && !db.prepare(`SELECT 1 FROM "${view.table}" WHERE "_row" = ?`).get(target.rowId)) {
     throw new AppError('rows.not_found', { rowId: target.rowId });

@@ -37,8 +37,9 @@ interface Query {
   cache: ViewCache;
 }
 
-export function gridQuery(db: Db, grid: GridView): Query {
-  const view = versionView(db, grid.versionId);
+// `userId`: whose view (the version plus that person's pending edits).
+export function gridQuery(db: Db, grid: GridView, userId: number): Query {
+  const view = versionView(db, grid.versionId, userId);
   const where = whereClause(view.columns, grid.filterModel, grid.quickFilter);
   const terms = sortTerms(view.columns, grid.sortModel);
   const viewKey = JSON.stringify([where, terms]);
@@ -55,8 +56,15 @@ function countRows(db: Db, q: Query): number {
   return q.cache.count;
 }
 
-export function readBlock(db: Db, worker: GridWorker, grid: GridView, startRow: number, endRow: number): { rows: GridRow[]; rowCount: number } {
-  const q = gridQuery(db, grid);
+export function readBlock(
+  db: Db,
+  worker: GridWorker,
+  grid: GridView,
+  userId: number,
+  startRow: number,
+  endRow: number,
+): { rows: GridRow[]; rowCount: number } {
+  const q = gridQuery(db, grid, userId);
   const rowCount = countRows(db, q);
   const end = Math.min(endRow, rowCount);
   if (startRow >= end) return { rows: [], rowCount };

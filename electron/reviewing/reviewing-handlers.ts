@@ -3,6 +3,7 @@ import type { Handlers, HandlerContext } from '../host/handler-context';
 import { columnProfile } from './column-profile';
 import { compareVersions } from './compare-versions';
 import { distinctValues } from './distinct-values';
+import { latestVersion, listConflicts, resolveConflicts } from './edit-conflicts';
 import { editLog } from './edit-history';
 import { editState, undoRedo } from './edit-log';
 import { addRow, deleteRows, fillDown, setCell } from './edit-operations';
@@ -11,6 +12,7 @@ import { addComment, listComments, listFlags } from './flags-and-comments';
 import { readBlock } from './grid-rows';
 import { rowIndex } from './row-index';
 import { saveVersion } from './save-version';
+import { versionView } from './view-table';
 
 // Read access checked, the version id back for the call that needs it.
 const read = (ctx: HandlerContext, versionId: number) => resolveVersion(ctx, versionId, 'read').versionId;
@@ -18,18 +20,27 @@ const read = (ctx: HandlerContext, versionId: number) => resolveVersion(ctx, ver
 // After every change of the pending edits: the state for the caller, an event for other windows.
 function changed(ctx: HandlerContext, versionId: number) {
   ctx.services.emit('edits.changed', { versionId });
-  return editState(ctx.services.db, versionId);
+  return editState(ctx.services.db, versionId, ctx.user.id);
+}
+
+// Saving, and choosing in a conflict, write onto the newest version of the dataset: the person
+// reads the version they edited and must be allowed to edit the newest one.
+function saveTarget(ctx: HandlerContext, versionId: number) {
+  read(ctx, versionId);
+  const latest = latestVersion(ctx.services.db, versionId);
+  resolveVersion(ctx, latest.versionId, 'edit');
+  return versionView(ctx.services.db, versionId, ctx.user.id);
 }
 
 export const reviewingHandlers = {
   'grid.rows': ({ startRow, endRow, ...view }, ctx) =>
-    readBlock(ctx.services.db, ctx.services.grid, { ...view, versionId: read(ctx, view.versionId) }, startRow, endRow),
-  'grid.rowIndex': ({ rowId, ...view }, ctx) => ({ index: rowIndex(ctx.services.db, { ...view, versionId: read(ctx, view.versionId) }, rowId) }),
-  'grid.distinctValues': ({ versionId, column }, ctx) => distinctValues(ctx.services.db, read(ctx, versionId), column),
-  'grid.profile': ({ versionId, column }, ctx) => columnProfile(ctx.services.db, ctx.services.grid, read(ctx, versionId), column),
+    readBlock(ctx.services.db, ctx.services.grid, { ...view, versionId: read(ctx, view.versionId) }, ctx.user.id, startRow, endRow),
+  'grid.rowIndex': ({ rowId, ...view }, ctx) => ({ index: rowIndex(ctx.services.db, { ...view, versionId: read(ctx, view.versionId) }, ctx.user.id, rowId) }),
+  'grid.distinctValues': ({ versionId, column }, ctx) => distinctValues(ctx.services.db, read(ctx, versionId), ctx.user.id, column),
+  'grid.profile': ({ versionId, column }, ctx) => columnProfile(ctx.services.db, ctx.services.grid, read(ctx, versionId), ctx.user.id, column),
 
-  'edits.state': ({ versionId }, ctx) => editState(ctx.services.db, read(ctx, versionId)),
-  'edits.log': ({ versionId, limit }, ctx) => editLog(ctx.services.db, read(ctx, versionId), limit),
+  'edits.state': ({ versionId }, ctx) => editState(ctx.services.db, read(ctx, versionId), ctx.user.id),
+  'edits.log': ({ versionId, limit }, ctx) => editLog(ctx.services.db, read(ctx, versionId), ctx.user.id, limit),
   'edits.setCell': ({ versionId, rowId, column, value }, ctx) => {
     resolveVersion(ctx, versionId, 'edit');
     setCell(ctx.services.db, versionId, ctx.user.id, rowId, column, value);
@@ -37,12 +48,12 @@ export const reviewingHandlers = {
   },
   'edits.undo': ({ versionId }, ctx) => {
     resolveVersion(ctx, versionId, 'edit');
-    undoRedo(ctx.services.db, versionId, 'undo');
+    undoRedo(ctx.services.db, versionId, ctx.user.id, 'undo');
     return changed(ctx, versionId);
   },
   'edits.redo': ({ versionId }, ctx) => {
     resolveVersion(ctx, versionId, 'edit');
-    undoRedo(ctx.services.db, versionId, 'redo');
+    undoRedo(ctx.services.db, versionId, ctx.user.id, 'redo');
     return changed(ctx, versionId);
   },
   'edits.addRow': ({ versionId }, ctx) => {
@@ -60,7 +71,7 @@ export const reviewingHandlers = {
     if (!apply) {
       // The preview reads every cell but writes nothing: the grid worker counts.
       const counts = await ctx.services.grid.run('findReplacePreview', { versionId, userId: ctx.user.id, spec });
-      return { ...editState(ctx.services.db, versionId), ...counts };
+      return { ...editState(ctx.services.db, versionId, ctx.user.id), ...counts };
     }
     const counts = findReplace(ctx.services.db, versionId, ctx.user.id, spec, true);
     return { ...changed(ctx, versionId), ...counts };
@@ -71,11 +82,17 @@ export const reviewingHandlers = {
     return changed(ctx, versionId);
   },
   'edits.save': ({ versionId }, ctx) => {
-    resolveVersion(ctx, versionId, 'edit');
+    saveTarget(ctx, versionId);
     const saved = saveVersion(ctx.services.db, versionId, ctx.user);
     ctx.services.emit('dataset.changed', { datasetId: saved.datasetId });
     ctx.services.emit('edits.changed', { versionId });
     return saved;
+  },
+  'edits.conflicts': ({ versionId }, ctx) => listConflicts(ctx.services.db, versionView(ctx.services.db, read(ctx, versionId), ctx.user.id)),
+  'edits.resolveConflicts': ({ versionId, choice, cells }, ctx) => {
+    const view = saveTarget(ctx, versionId);
+    resolveConflicts(ctx.services.db, view, cells, choice);
+    return listConflicts(ctx.services.db, view);
   },
 
   'flags.list': ({ versionId, offset, limit }, ctx) => listFlags(ctx.services.db, read(ctx, versionId), offset, limit),

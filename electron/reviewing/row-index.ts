@@ -5,8 +5,8 @@ import { gridQuery } from './grid-rows';
 
 // Where a row stands in the view (the flags list jumps there): the number of rows of the
 // view that sort before it. null when the filters hide it.
-export function rowIndex(db: Db, grid: GridView, rowId: number): number | null {
-  const q = gridQuery(db, grid);
+export function rowIndex(db: Db, grid: GridView, userId: number, rowId: number): number | null {
+  const q = gridQuery(db, grid, userId);
   const table = `"${q.view.table}"`;
   const values = db
     .prepare(`SELECT ${q.terms.map((t) => t.quoted).join(', ') || '"_row"'} FROM ${table} WHERE "_row" = ? AND (${q.where.sql})`)

@@ -2,10 +2,11 @@ import type { CellValue, ColumnInfo } from '../../shared/contract';
 import { getVersion, quoteColumn, versionRowsTable } from '../datasets/version-store';
 import type { Db } from '../workspace/open-workspace';
 
-// The table the grid reads for a version: its working copy when edits are pending, else the
-// immutable rows table. Both have the same columns.
-export function pendingTable(versionId: number): string {
-  return `${versionRowsTable(versionId)}_pending`;
+// The table the grid reads for a version: the person's own working copy when they have
+// pending edits, else the immutable rows table. Both have the same columns. Each person has
+// their own working copy and undo stack: what one has not saved, nobody else sees.
+export function pendingTable(versionId: number, userId: number): string {
+  return `${versionRowsTable(versionId)}_pending_u${userId}`;
 }
 
 export function tableExists(db: Db, table: string): boolean {
@@ -14,6 +15,8 @@ export function tableExists(db: Db, table: string): boolean {
 
 export interface VersionView {
   versionId: number;
+  // Whose view: their pending edits are in it.
+  userId: number;
   table: string;
   pending: boolean;
   columns: ColumnInfo[];
@@ -22,30 +25,33 @@ export interface VersionView {
   rowCount: number;
 }
 
-export function versionView(db: Db, versionId: number): VersionView {
+export function versionView(db: Db, versionId: number, userId: number): VersionView {
   const version = getVersion(db, versionId);
-  const pending = tableExists(db, pendingTable(versionId));
+  const own = pendingTable(versionId, userId);
+  const pending = tableExists(db, own);
   return {
     versionId,
-    table: pending ? pendingTable(versionId) : versionRowsTable(versionId),
+    userId,
+    table: pending ? own : versionRowsTable(versionId),
     pending,
     columns: version.columns,
     versionRowCount: version.rowCount,
-    rowCount: pending ? version.rowCount + netRowsAdded(db, versionId) : version.rowCount,
+    rowCount: pending ? version.rowCount + netRowsAdded(db, versionId, userId) : version.rowCount,
   };
 }
 
-// Rows added minus rows deleted by the pending edits, from the log: counting a working copy of
-// a million rows would cost 20 ms on every edit. A row change holds JSON null on the side where
-// the row does not exist.
-function netRowsAdded(db: Db, versionId: number): number {
+// Rows added minus rows deleted by the person's pending edits, from the log: counting a working
+// copy of a million rows would cost 20 ms on every edit. A row change holds JSON null on the
+// side where the row does not exist.
+function netRowsAdded(db: Db, versionId: number, userId: number): number {
   return db
     .prepare(
       `SELECT COALESCE(SUM((c.new_value <> 'null') - (c.old_value <> 'null')), 0) FROM edit_changes c
-       JOIN edit_groups g ON g.id = c.group_id WHERE g.version_id = ? AND g.state = 'done' AND c.column_name IS NULL`,
+       JOIN edit_groups g ON g.id = c.group_id
+       WHERE g.version_id = ? AND g.user_id = ? AND g.state = 'done' AND c.column_name IS NULL`,
     )
     .pluck()
-    .get(versionId) as number;
+    .get(versionId, userId) as number;
 }
 
 // The column named so in the version, or 'columns.not_found' (the same check as quoteColumn).

@@ -95,6 +95,29 @@ export const editState = z.object({
 });
 export type EditState = z.infer<typeof editState>;
 
+// A cell (or, column null, a whole row) that the person's pending edits and a version saved
+// meanwhile both changed: both values, and the person's choice once made.
+export const editConflict = z.object({
+  rowId: id,
+  column: z.string().nullable(),
+  label: z.string().nullable(),
+  base: cellValue,
+  mine: cellValue,
+  theirs: cellValue,
+  // For a whole row: who deleted it (the other side changed it).
+  deleted: z.enum(['mine', 'theirs']).nullable(),
+  choice: z.enum(['mine', 'theirs']).nullable(),
+});
+export const editConflicts = z.object({
+  latestVersionId: id,
+  latestNumber: z.number().int().positive(),
+  // Who saved the newest version (null when there is nothing to carry over).
+  savedBy: z.string().nullable(),
+  total: z.number().int().min(0),
+  conflicts: z.array(editConflict),
+});
+export type EditConflicts = z.infer<typeof editConflicts>;
+
 export const editKind = z.enum(['cell', 'add_row', 'delete_rows', 'replace', 'fill_down']);
 export const editLogEntry = z.object({
   id,
@@ -218,6 +241,17 @@ export const reviewingMethods = {
   'edits.save': {
     input: versionRef,
     output: z.object({ versionId: id, number: z.number().int().positive(), datasetId: id }),
+    access: 'agent',
+  },
+  // After someone else saved the version: what the person's pending edits clash with.
+  'edits.conflicts': { input: versionRef, output: editConflicts, access: 'agent' },
+  // Keep my value ('mine') or take the saved one ('theirs'), for these conflicts.
+  'edits.resolveConflicts': {
+    input: versionRef.extend({
+      choice: z.enum(['mine', 'theirs']),
+      cells: z.array(z.object({ rowId: id, column: colId.nullable() })).min(1).max(1000),
+    }),
+    output: editConflicts,
     access: 'agent',
   },
 

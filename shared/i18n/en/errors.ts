@@ -62,6 +62,10 @@ export const errors: Record<keyof typeof fr, string> = {
   'edits.bad_value': 'The value "{value}" does not fit the column "{column}" ({type}). Correct it.',
   'edits.nothing_to_undo': 'Nothing to undo.',
   'edits.nothing_to_redo': 'Nothing to redo.',
+  'edits.conflict':
+    'A version was saved while you were working, and {count} of your edits touch what it changed (row (column): {cells}). For each, keep your value or take the saved one, then save again.',
+  'edits.no_such_conflict': 'Row {rowId} is not in conflict. Reload the list of conflicts.',
+  'edits.base_replaced': 'Version {number} was imported after your edits: they cannot be carried onto it. Undo them, then make them again on the new version.',
   'edits.nothing_to_save': 'No pending edits: nothing to save.',
   'rows.not_found': 'This row does not exist any more.',
   'compare.key_not_unique':

@@ -61,6 +61,11 @@ export const errors = {
   'edits.bad_value': 'La valeur « {value} » ne convient pas à la colonne « {column} » ({type}). Corrigez la saisie.',
   'edits.nothing_to_undo': 'Rien à annuler.',
   'edits.nothing_to_redo': 'Rien à rétablir.',
+  'edits.conflict':
+    "Une version a été enregistrée pendant que vous travailliez, et {count} de vos modifications touchent ce qu'elle a changé (ligne (colonne) : {cells}). Pour chacune, gardez votre valeur ou prenez la valeur enregistrée, puis enregistrez à nouveau.",
+  'edits.no_such_conflict': "La ligne {rowId} n'est pas en conflit. Rechargez la liste des conflits.",
+  'edits.base_replaced':
+    "La version {number} a été importée depuis vos modifications : elles ne peuvent pas y être reportées. Annulez-les puis refaites-les sur la nouvelle version.",
   'edits.nothing_to_save': "Aucune modification en attente : il n'y a rien à enregistrer.",
   'rows.not_found': "Cette ligne n'existe pas ou plus.",
   'compare.key_not_unique':

@@ -113,6 +113,12 @@ const cases: Partial<Record<MethodName, Case>> = {
   'edits.findReplace': { scope: edit, input: (f) => ({ ...v(f), find: 'a', replace: 'b', apply: true }) },
   'edits.fillDown': { scope: edit, input: (f) => ({ ...v(f), columns: ['nom'], rowIds: [1, 2] }) },
   'edits.save': { scope: edit, input: v, allowed: 'edits.nothing_to_save' },
+  'edits.conflicts': { scope: read, input: v },
+  'edits.resolveConflicts': {
+    scope: edit,
+    input: (f) => ({ ...v(f), choice: 'mine', cells: [{ rowId: 1, column: 'nom' }] }),
+    allowed: 'edits.no_such_conflict',
+  },
   'flags.list': { scope: read, input: v },
   'comments.list': { scope: read, input: v },
   'comments.add': { scope: read, input: (f) => ({ ...v(f), rowId: 1, body: 'À vérifier' }) },
