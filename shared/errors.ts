@@ -43,6 +43,8 @@ export const errorCodes = [
   'import.no_table',
   'import.sheet_not_found',
   'import.archive_bomb',
+  'import.too_many_strings',
+  'import.out_of_memory',
   'import.too_many_rows',
   'import.too_many_columns',
   'import.bad_encoding',

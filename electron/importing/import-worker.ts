@@ -9,6 +9,7 @@ import { summarizeChanges } from './change-summary';
 import { hashFile } from './hash-file';
 import { IntList } from './int-list';
 import { RowInserter } from './row-inserter';
+import { parserLimits } from './worker-limits';
 import {
   awaitWorker,
   toErrorPayload,
@@ -118,7 +119,7 @@ async function run(): Promise<void> {
       size: job.size,
       settings: { ...pass.summary.settings, columnTypes },
     };
-    pass = await readPass(spawnWorker('parse-worker', { workerData: again }), 'rereading');
+    pass = await readPass(spawnWorker('parse-worker', { workerData: again, resourceLimits: parserLimits }), 'rereading');
   }
   if (cancelled) throw new AppError('jobs.cancelled');
   post({ type: 'progress', phase: 'saving', done: 0, total: null });

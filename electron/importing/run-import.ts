@@ -6,23 +6,21 @@ import type { DatasetTarget } from '../datasets/version-store';
 import type { StoredFile } from '../files/file-store';
 import type { Services, SignedInUser } from '../host/handler-context';
 import { spawnWorker } from '../host/spawn-worker';
+import { withParseSlot } from './parse-slots';
+import { parserLimits, workerFailure, writerLimits } from './worker-limits';
 import { awaitWorker, type ImportJob, type ImportMessage, type ImportResult, type ParseJob, type ParseMessage } from './worker-protocol';
 
 // A worker asked to stop gets this long to roll back and drop its staging table before it is
 // terminated (the host then drops the table itself).
 const cancelGraceMs = 5000;
-// Streaming threads make short-lived garbage only: a small young generation keeps a 1 GB
-// import under the issue's memory budget (its default would hold 48 MB per thread). The
-// writer keeps nothing but a few batches in flight: a bounded old generation makes V8 collect
-// early rather than grow (the parser may hold a whole workbook: SheetJS for .xls and .ods).
-const streamingLimits = { maxYoungGenerationSizeMb: 12 };
-const writerLimits = { ...streamingLimits, maxOldGenerationSizeMb: 128 };
 
 // The file and the target come through the permission check (electron/access/resolve.ts).
 export async function previewImport(file: StoredFile, settings: ImportSettings): Promise<ImportPreview> {
   const job: ParseJob = { mode: 'preview', path: file.path, fileName: file.fileName, size: file.size, settings };
-  const worker = spawnWorker('parse-worker', { workerData: job });
-  return awaitWorker<ImportPreview, ParseMessage>(worker, (message) => (message.type === 'preview' ? message.preview : undefined));
+  return withParseSlot(() => {
+    const worker = spawnWorker('parse-worker', { workerData: job, resourceLimits: parserLimits });
+    return awaitWorker<ImportPreview, ParseMessage>(worker, (message) => (message.type === 'preview' ? message.preview : undefined));
+  });
 }
 
 export function startImport(
@@ -48,12 +46,15 @@ export function startImport(
     parserPort: channel.port1,
   };
   const parseJob: ParseJob = { mode: 'scan', path: file.path, fileName: file.fileName, size: file.size, settings: input.settings, port: channel.port2 };
-  return services.jobs.start('import', user.id, async (control) => {
+  return services.jobs.start('import', user.id, (control) => withParseSlot(async () => {
     // Both threads start at once: loading the parser's code overlaps opening the workspace.
-    const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2], resourceLimits: streamingLimits });
+    const parser = spawnWorker('parse-worker', { workerData: parseJob, transferList: [channel.port2], resourceLimits: parserLimits });
     const worker = spawnWorker('import-worker', { workerData: job, transferList: [channel.port1], resourceLimits: writerLimits });
-    // A parser that crashes closes its port: the import worker reports the failure.
-    parser.on('error', () => {});
+    // A parser that crashes closes its port and the import worker fails for want of rows: the
+    // parser's own failure (out of memory) is what the agent is told.
+    let parserFailure: unknown;
+    const parserExited = new Promise<void>((resolve) => parser.once('exit', () => resolve()));
+    parser.on('error', (error) => (parserFailure = workerFailure(error)));
     const cancel = () => {
       worker.postMessage({ type: 'cancel' });
       setTimeout(() => {
@@ -71,9 +72,10 @@ export function startImport(
       return { ...result };
     } catch (error) {
       services.db.exec(`DROP TABLE IF EXISTS "${job.stagingTable}"`);
-      throw error;
+      await Promise.race([parserExited, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      throw parserFailure ?? error;
     } finally {
       control.signal.removeEventListener('abort', cancel);
     }
-  });
+  }));
 }

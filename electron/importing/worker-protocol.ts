@@ -3,6 +3,7 @@ import type { ColumnType, ImportPreview, ImportSettings } from '../../shared/con
 import { AppError, isErrorCode, type ErrorPayload } from '../../shared/errors';
 import type { PackedRows } from './packed-rows';
 import type { ScannedTable } from './scan-table';
+import { workerFailure } from './worker-limits';
 
 // Messages between the host, the import worker (writes the workspace) and the parse worker
 // (reads the file). Errors cross as payloads; anything unexpected becomes 'api.internal'.
@@ -92,7 +93,7 @@ export function awaitWorker<T, M extends { type: string }>(
     worker.on('error', (error) => {
       if (!settled) {
         settled = true;
-        reject(error);
+        reject(workerFailure(error));
       }
     });
     const ended = () => {

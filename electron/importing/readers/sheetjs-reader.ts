@@ -6,7 +6,7 @@ import { numberStyle, readNumberCell } from './number-formats';
 import { RowBatcher, throwIfAborted } from './row-batcher';
 import { sheetAt, type ReadOptions, type SheetSource } from './sheet-source';
 import { readBytesAt, withSourceFile } from './source-file';
-import { guardArchiveProportion, readZipDirectory } from './zip-directory';
+import { storedCopyOfArchive } from './stored-archive';
 
 const batchRows = 5000;
 // SheetJS keeps error cells as their BIFF code.
@@ -22,14 +22,13 @@ const errorTexts: Record<number, string> = {
 };
 
 // SheetJS reads .xls (BIFF2-8, and the HTML / XML 2003 files Excel saves as .xls), .ods and
-// small .xlsx, whole in memory. Numbers stay raw (cellDates off) and the cell's number format
+// small .xlsx, whole in memory; the parts of a zip reach it already inflated, within limits
+// (stored-archive.ts). Numbers stay raw (cellDates off) and the cell's number format
 // says whether they are dates, as in the streaming reader.
 export async function openWithSheetJs(path: string): Promise<SheetSource> {
   const data = await withSourceFile(path, async (handle) => {
     const { size } = await handle.stat();
-    if (isZip(await readBytesAt(handle, 0, 4))) {
-      guardArchiveProportion(await readZipDirectory(handle, size), size);
-    }
+    if (isZip(await readBytesAt(handle, 0, 4))) return storedCopyOfArchive(handle, size);
     return handle.readFile();
   });
   let workbook: XLSX.WorkBook;

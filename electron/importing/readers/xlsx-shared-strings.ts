@@ -1,8 +1,16 @@
+import { maxSharedStringChars, maxSharedStrings, tooManyStrings } from './shared-string-limits';
 import { isNameEnd, richText, rootElementPrefix, scanXmlChunks } from './xlsx-xml-stream';
 
 // The shared string table, parsed as it inflates: a sheet's text cells are indexes into it.
+// Its count and total length are capped as it grows (shared-string-limits.ts).
 export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
   const strings: string[] = [];
+  let chars = 0;
+  const add = (text: string) => {
+    chars += text.length;
+    if (strings.length >= maxSharedStrings || chars > maxSharedStringChars) throw tooManyStrings();
+    strings.push(text);
+  };
   let prefix: string | undefined;
   let si = '';
   let siClose = '';
@@ -25,13 +33,13 @@ export async function parseSharedStrings(chunks: AsyncIterable<Uint8Array>): Pro
       const gt = text.indexOf('>', open);
       if (gt < 0) return open;
       if (text.charCodeAt(gt - 1) === 47) {
-        strings.push('');
+        add('');
         at = gt + 1;
         continue;
       }
       const close = text.indexOf(siClose, gt);
       if (close < 0) return open;
-      strings.push(richText(text, gt + 1, close, prefix));
+      add(richText(text, gt + 1, close, prefix));
       at = close + siClose.length;
     }
   };

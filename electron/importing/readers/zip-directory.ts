@@ -22,6 +22,15 @@ const maxTotalUncompressed = 2 * 1024 ** 3;
 const maxRatio = 200;
 const ratioAppliesFrom = 100 * 1024 ** 2;
 const readChunkSize = 1 << 18;
+// fflate inflates a pushed chunk whole before its callback sees any output: one 256 KiB chunk
+// could expand to ~0.5 GB before the ceiling below is checked. Pushed in slices this small,
+// a slice expands to at most ~16 MB (deflate's ceiling is ~1032:1).
+const inflateSliceSize = 1 << 14;
+
+// What the inflated parts of one archive may add up to, shared by every entry read against it.
+export interface InflateBudget {
+  remaining: number;
+}
 
 // Reads the central directory only, so the sizes are known before anything is inflated.
 export async function readZipDirectory(handle: FileHandle, fileSize: number): Promise<Map<string, ZipEntry>> {
@@ -73,13 +82,17 @@ export function guardArchiveProportion(entries: Map<string, ZipEntry>, fileSize:
     total += entry.uncompressedSize;
   }
   if (total > maxTotalUncompressed || (total > ratioAppliesFrom && total > maxRatio * fileSize)) {
-    throw new AppError('import.archive_bomb', { size: megabytes(total) });
+    throw archiveBomb(total);
   }
 }
 
+export function archiveBomb(bytes: number): AppError {
+  return new AppError('import.archive_bomb', { size: megabytes(bytes) });
+}
+
 // Inflates one entry as it is read. The declared size is trusted only as a ceiling: an entry
-// that inflates past it is a forged archive, stopped there.
-export async function* inflateEntry(handle: FileHandle, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+// that inflates past it is a forged archive, stopped there; so is one that overdraws the budget.
+export async function* inflateEntry(handle: FileHandle, entry: ZipEntry, budget?: InflateBudget): AsyncGenerator<Uint8Array> {
   if (entry.encrypted) throw new AppError('import.encrypted');
   if (entry.method !== 0 && entry.method !== 8) throw new AppError('import.corrupt', { reason: 'zip_method' });
   const header = await readBytesAt(handle, entry.localHeaderOffset, 30);
@@ -89,10 +102,17 @@ export async function* inflateEntry(handle: FileHandle, entry: ZipEntry): AsyncG
   let position = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const end = position + entry.compressedSize;
   let produced = 0;
+  const count = (length: number) => {
+    produced += length;
+    if (produced > entry.uncompressedSize) throw archiveBomb(produced);
+    if (budget) {
+      budget.remaining -= length;
+      if (budget.remaining < 0) throw archiveBomb(produced);
+    }
+  };
   let pending: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > entry.uncompressedSize) throw new AppError('import.archive_bomb', { size: megabytes(produced) });
+    count(chunk.length);
     pending.push(chunk);
   });
   while (position < end) {
@@ -100,23 +120,26 @@ export async function* inflateEntry(handle: FileHandle, entry: ZipEntry): AsyncG
     if (chunk.length === 0) throw new AppError('import.corrupt', { reason: 'zip_truncated' });
     position += chunk.length;
     if (entry.method === 0) {
+      count(chunk.length);
       yield chunk;
       continue;
     }
-    try {
-      inflater.push(chunk, position >= end);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('import.corrupt', { reason: 'zip_inflate' });
+    for (let at = 0; at < chunk.length; at += inflateSliceSize) {
+      try {
+        inflater.push(chunk.subarray(at, at + inflateSliceSize), position >= end && at + inflateSliceSize >= chunk.length);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError('import.corrupt', { reason: 'zip_inflate' });
+      }
+      const out = pending;
+      pending = [];
+      for (const piece of out) yield piece;
     }
-    const out = pending;
-    pending = [];
-    for (const piece of out) yield piece;
   }
 }
 
-export async function readEntry(handle: FileHandle, entry: ZipEntry): Promise<Buffer> {
+export async function readEntry(handle: FileHandle, entry: ZipEntry, budget?: InflateBudget): Promise<Buffer> {
   const pieces: Uint8Array[] = [];
-  for await (const piece of inflateEntry(handle, entry)) pieces.push(piece);
+  for await (const piece of inflateEntry(handle, entry, budget)) pieces.push(piece);
   return Buffer.concat(pieces);
 }

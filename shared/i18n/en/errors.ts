@@ -43,6 +43,10 @@ export const errors: Record<keyof typeof fr, string> = {
     'This file unpacks to an abnormal size ({size}): it was refused to protect the computer. Open it in your spreadsheet and save it again.',
   'import.too_many_columns':
     'This file has {count} columns; a dataset holds at most {max}. Remove the columns you do not need, or split the file into several files that share a key column, then import again.',
+  'import.too_many_strings':
+    'This workbook holds more than {max} distinct texts: it was refused to protect the computer. Save the sheet as CSV from your spreadsheet, then import that file.',
+  'import.out_of_memory':
+    'Reading this file needs more memory than the application allows it ({limit}). Save the sheet as CSV from your spreadsheet, then import that file.',
   'import.too_many_rows': 'This sheet has more than {max} rows, the Excel limit. Split the file or export it as CSV.',
   'import.bad_encoding': 'The text of this file cannot be read as {encoding}. Choose another encoding in the settings.',
   'import.corrupt': 'This file is damaged and cannot be read. Open it in your spreadsheet, save it again and retry.',

@@ -42,6 +42,10 @@ export const errors = {
     "Ce fichier se décompresse en une taille anormale ({size}) : il a été refusé pour protéger l'ordinateur. Ouvrez-le dans votre tableur et réenregistrez-le.",
   'import.too_many_columns':
     'Ce fichier compte {count} colonnes ; un jeu de données en accepte au plus {max}. Supprimez les colonnes inutiles ou découpez le fichier en plusieurs fichiers partageant une colonne clé, puis relancez l’import.',
+  'import.too_many_strings':
+    "Ce classeur contient plus de {max} textes différents : il a été refusé pour protéger l'ordinateur. Enregistrez la feuille en CSV depuis votre tableur, puis importez ce fichier.",
+  'import.out_of_memory':
+    "La lecture de ce fichier demande plus de mémoire que l'application ne lui en accorde ({limit}). Enregistrez la feuille en CSV depuis votre tableur, puis importez ce fichier.",
   'import.too_many_rows': 'Cette feuille dépasse {max} lignes, la limite d’Excel. Découpez le fichier ou exportez-le en CSV.',
   'import.bad_encoding': "Le texte de ce fichier n'est pas lisible avec l'encodage {encoding}. Choisissez un autre encodage dans les réglages.",
   'import.corrupt': 'Ce fichier est endommagé et ne peut pas être lu. Ouvrez-le dans votre tableur, réenregistrez-le puis réessayez.',
