@@ -1,6 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { CommentEntry, EditState, EventPayload, GridRow } from '../../shared/contract';
+import type { CommentEntry, EditConflicts, EditState, EventPayload, GridRow } from '../../shared/contract';
+import { ApiError } from '../../shared/api-client';
 import { api } from '../api';
 import { ErrorAlert } from '../app/error-alert';
 import { PageHeading } from '../app/page-heading';
@@ -9,6 +10,7 @@ import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n/i18n-context';
 import { rangeSize, type CellRange } from './cell-range';
 import { CommentsPanel } from './comments-panel';
+import { ConflictsPanel } from './conflicts-panel';
 import { ComparePanel } from './compare-panel';
 import { FindReplaceDialog } from './find-replace-dialog';
 import { FlagsPanel } from './flags-panel';
@@ -49,6 +51,8 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
   const [comments, setComments] = useState<CommentEntry[]>([]);
   const [revision, setRevision] = useState(0);
   const [quick, setQuick] = useState('');
+  // Set when a save found cells someone else saved meanwhile: both values, and the choices.
+  const [conflicts, setConflicts] = useState<EditConflicts | null>(null);
 
   const vid = version?.id;
   useEffect(() => {
@@ -56,6 +60,7 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
     // The grid's datasource holds this object: reset it in place.
     Object.assign(view.current, { sortModel: [], filterModel: {}, quickFilter: '' });
     setQuick('');
+    setConflicts(null);
     api.call('edits.state', { versionId: vid }).then(setEditState, setError);
     api.call('comments.list', { versionId: vid }).then(setComments, setError);
   }, [vid]);
@@ -141,6 +146,26 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
     return ids;
   };
 
+  // Saving may meet a version someone else saved meanwhile: the conflicts are shown to choose from.
+  const save = () =>
+    act(async () => {
+      try {
+        const saved = await api.call('edits.save', { versionId: vid });
+        setConflicts(null);
+        setStatus(t('reviewing.saved', { number: saved.number }));
+        setVersionId(saved.versionId);
+        dataset.reload();
+      } catch (caught) {
+        if (!(caught instanceof ApiError && caught.error.code === 'edits.conflict')) throw caught;
+        setConflicts(await api.call('edits.conflicts', { versionId: vid }));
+        throw caught;
+      }
+    });
+  const choose = (cells: { rowId: number; column: string | null }[], choice: 'mine' | 'theirs') =>
+    void act(async () => {
+      setConflicts(await api.call('edits.resolveConflicts', { versionId: vid, choice, cells }));
+    });
+
   const commands = {
     undo: () => act(() => api.call('edits.undo', { versionId: vid })),
     redo: () => act(() => api.call('edits.redo', { versionId: vid })),
@@ -188,7 +213,8 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
         </div>
         <p className="row-count">{rowCount !== null && t('reviewing.rowCount', { count: formatNumber(rowCount) })}</p>
       </div>
-      {editable && (
+      {/* Edits left pending on a version someone has since saved over can still be saved. */}
+      {(editable || (editState?.pending ?? 0) > 0) && (
         <ReviewToolbar
           state={editState}
           busy={busy}
@@ -209,17 +235,11 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
             if (rowIds.length > 0) void act(() => api.call('edits.deleteRows', { versionId: vid, rowIds }), () => t('reviewing.rowsDeleted', { count: rowIds.length }));
           }}
           onFindReplace={() => setReplacing(true)}
-          onSave={() =>
-            void act(async () => {
-              const saved = await api.call('edits.save', { versionId: vid });
-              setStatus(t('reviewing.saved', { number: saved.number }));
-              setVersionId(saved.versionId);
-              dataset.reload();
-            })
-          }
+          onSave={() => void save()}
         />
       )}
       <ErrorAlert error={error} />
+      {conflicts && conflicts.total > 0 && <ConflictsPanel conflicts={conflicts} busy={busy} onChoose={choose} onSave={() => void save()} />}
       <p className="review-status" role="status" aria-live="polite">
         {status}
       </p>
