@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { auditMethods } from './api/audit';
 import type { MethodSpec } from './api/common';
 import { datasetsEvents, datasetsMethods } from './api/datasets';
+import { exportingMethods } from './api/exporting';
 import { filesMethods } from './api/files';
 import { importingMethods } from './api/importing';
 import { jobsEvents, jobsMethods } from './api/jobs';
@@ -19,6 +20,7 @@ import type { ErrorPayload } from './errors';
 export * from './api/audit';
 export * from './api/common';
 export * from './api/datasets';
+export * from './api/exporting';
 export * from './api/files';
 export * from './api/importing';
 export * from './api/jobs';
@@ -38,6 +40,7 @@ export const methods = {
   ...importingMethods,
   ...jobsMethods,
   ...reviewingMethods,
+  ...exportingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -73,6 +73,9 @@ export const errorCodes = [
   'edits.base_replaced',
   'rows.not_found',
   'compare.key_not_unique',
+  // exporting
+  'export.not_found',
+  'export.too_large_for_xlsx',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

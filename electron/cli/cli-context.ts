@@ -2,7 +2,7 @@ import { createApiClient, ApiError, type ApiClient } from '../../shared/api-clie
 import { errorMessage } from '../../shared/i18n/catalog';
 import { AppError } from '../../shared/errors';
 import { inProcessTransport } from '../host/in-process-transport';
-import { createServiceHost, type ServiceHost } from '../host/service-host';
+import { createServiceHost, type ServiceHost, type ServiceHostOptions } from '../host/service-host';
 import { openWorkspace } from '../workspace/open-workspace';
 import { terminalJson, terminalLine } from './terminal-text';
 
@@ -45,9 +45,10 @@ export async function withSignedInClient<T>(
   args: CliArgs,
   io: CliIO,
   work: (client: ApiClient, host: ServiceHost) => Promise<T>,
+  hostOptions: Pick<ServiceHostOptions, 'delivery'> = {},
 ): Promise<T> {
   openWorkspace(args.common.workspace, { create: false }).close();
-  const host = createServiceHost({ workspacePath: args.common.workspace, log: () => {} });
+  const host = createServiceHost({ workspacePath: args.common.workspace, log: () => {}, ...hostOptions });
   try {
     const client = createApiClient(inProcessTransport(host));
     const user = args.common.user ?? io.env.ATELIER_USER;

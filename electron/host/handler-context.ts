@@ -1,5 +1,7 @@
 import type { EventName, EventPayload, MethodName, MethodOutput, MethodParsedInput, Role } from '../../shared/contract';
 import type { Db } from '../workspace/open-workspace';
+import type { DownloadLinks, ExportDeliverer } from '../exporting/export-delivery';
+import type { ExportFiles } from '../exporting/export-files';
 import type { FileStore } from '../files/file-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { GridWorker } from '../reviewing/grid-worker-client';
@@ -21,6 +23,11 @@ export interface Services {
   // Whole-version reads and index builds, off the thread that answers the API.
   grid: GridWorker;
   emit: Emit;
+  // Finished export files, and how one reaches the person (the platform's seam): one-time
+  // download links by default, served by the loopback HTTP host.
+  exports: ExportFiles;
+  downloads: DownloadLinks;
+  delivery: ExportDeliverer;
   // Sign-in throttling waits through this, so tests can run without real delays.
   sleep: (ms: number) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { auditHandlers } from '../audit/audit-handlers';
 import { datasetsHandlers } from '../datasets/datasets-handlers';
+import { exportingHandlers } from '../exporting/exporting-handlers';
 import { filesHandlers } from '../files/files-handlers';
 import { importingHandlers } from '../importing/importing-handlers';
 import { jobsHandlers } from '../jobs/jobs-handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...importingHandlers,
   ...jobsHandlers,
   ...reviewingHandlers,
+  ...exportingHandlers,
 };

@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PushedEvent } from '../../shared/contract';
+import { downloadPathPrefix } from '../exporting/export-delivery';
+import { sendDownload } from '../exporting/download-route';
 import type { Session } from './handler-context';
 import { loadRendererFile } from './renderer-files';
 import type { ServiceHost } from './service-host';
@@ -125,7 +127,12 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
       const call = /^\/api\/([^/]+)$/.exec(url.pathname);
       if (url.pathname === '/api/events' && req.method === 'GET') handleEvents(req, res, url.searchParams);
       else if (call && req.method === 'POST') await handleCall(req, res, call[1]!);
-      else if (url.pathname.startsWith('/api/')) throw new HttpRefusal(404);
+      else if (url.pathname.startsWith(downloadPathPrefix) && req.method === 'GET') {
+        // A one-time link from export.download: the token is the authority (see export-delivery.ts).
+        const file = host.services.downloads.take(url.pathname.slice(downloadPathPrefix.length));
+        if (!file) throw new HttpRefusal(404);
+        await sendDownload(res, file, commonHeaders);
+      } else if (url.pathname.startsWith('/api/')) throw new HttpRefusal(404);
       else if (req.method === 'GET' || req.method === 'HEAD') await handleStatic(res, url.pathname);
       else throw new HttpRefusal(405);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, PushedEvent, Reply } from '../../shared/contract';
 import { dropStaleStaging } from '../datasets/version-store';
+import { DownloadLinks, type ExportDeliverer } from '../exporting/export-delivery';
+import { ExportFiles } from '../exporting/export-files';
 import { FileStore } from '../files/file-store';
 import { JobRunner } from '../jobs/job-runner';
 import { createGridWorker } from '../reviewing/grid-worker-client';
@@ -22,6 +24,8 @@ export interface ServiceHostOptions {
   workspacePath: string;
   sleep?: (ms: number) => Promise<void>;
   log?: (error: unknown) => void;
+  // Where finished exports go; default: one-time download links (browser mode).
+  delivery?: ExportDeliverer;
 }
 
 // One open workspace and everything that serves it. Every transport wraps one of these.
@@ -33,6 +37,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     for (const listener of listeners) listener({ name, payload } as PushedEvent);
   };
   const files = new FileStore();
+  const exports = new ExportFiles();
+  const downloads = new DownloadLinks();
   const services: Services = {
     db,
     workspacePath: options.workspacePath,
@@ -40,6 +46,9 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     jobs: new JobRunner(emit),
     grid: createGridWorker(options.workspacePath),
     emit,
+    exports,
+    downloads,
+    delivery: options.delivery ?? downloads,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
   const dispatch = createDispatcher(handlers, services, {
@@ -58,6 +67,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       await services.jobs.cancelAll();
       await services.grid.close();
       files.dispose();
+      exports.dispose();
       db.close();
     },
   };

@@ -12,6 +12,7 @@ import { rangeSize, type CellRange } from './cell-range';
 import { CommentsPanel } from './comments-panel';
 import { ConflictsPanel } from './conflicts-panel';
 import { ComparePanel } from './compare-panel';
+import { ExportButtons } from './export-buttons';
 import { FindReplaceDialog } from './find-replace-dialog';
 import { FlagsPanel } from './flags-panel';
 import { gridView, type ViewState } from './grid-datasource';
@@ -212,6 +213,7 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
           />
         </div>
         <p className="row-count">{rowCount !== null && t('reviewing.rowCount', { count: formatNumber(rowCount) })}</p>
+        <ExportButtons versionId={version.id} versionNumber={version.number} onStatus={setStatus} onError={setError} />
       </div>
       {/* Edits left pending on a version someone has since saved over can still be saved. */}
       {(editable || (editState?.pending ?? 0) > 0) && (

@@ -72,6 +72,8 @@ export const errors: Record<keyof typeof fr, string> = {
   'edits.base_replaced': 'Version {number} was imported after your edits: they cannot be carried onto it. Undo them, then make them again on the new version.',
   'edits.nothing_to_save': 'No pending edits: nothing to save.',
   'rows.not_found': 'This row does not exist any more.',
+  'export.not_found': 'This export file is no longer available. Start the export again.',
+  'export.too_large_for_xlsx': 'This version has {rows} rows; an Excel file holds at most {maxRows}. Export it as CSV.',
   'compare.key_not_unique':
     'The column "{column}" has duplicates ({count}): it cannot be a key. Choose a column with unique values or compare by position.',
 };

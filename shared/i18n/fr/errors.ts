@@ -72,6 +72,8 @@ export const errors = {
     "La version {number} a été importée depuis vos modifications : elles ne peuvent pas y être reportées. Annulez-les puis refaites-les sur la nouvelle version.",
   'edits.nothing_to_save': "Aucune modification en attente : il n'y a rien à enregistrer.",
   'rows.not_found': "Cette ligne n'existe pas ou plus.",
+  'export.not_found': "Ce fichier d'export n'est plus disponible. Relancez l'export.",
+  'export.too_large_for_xlsx': 'Cette version compte {rows} lignes ; un fichier Excel en contient au plus {maxRows}. Exportez-la en CSV.',
   'compare.key_not_unique':
     'La colonne « {column} » contient des doublons ({count}) : elle ne peut pas servir de clé. Choisissez une colonne aux valeurs uniques ou comparez par position.',
 } as const;

@@ -1,8 +1,9 @@
 import { admin } from './ui-admin';
 import { app } from './ui-app';
+import { exporting } from './ui-exporting';
 import { importing } from './ui-importing';
 import { producers } from './ui-producers';
 import { reviewing } from './ui-reviewing';
 
 // Screen texts, one file per capability, so each capability edits only its own section.
-export const ui = { app, admin, importing, reviewing, producers };
+export const ui = { app, admin, importing, reviewing, producers, exporting };

@@ -123,6 +123,9 @@ const cases: Partial<Record<MethodName, Case>> = {
   'comments.list': { scope: read, input: v },
   'comments.add': { scope: read, input: (f) => ({ ...v(f), rowId: 1, body: 'À vérifier' }) },
   'compare.versions': { scope: read, input: (f) => ({ fromVersionId: f.dataset().firstVersionId, toVersionId: f.dataset().versionId }) },
+  'export.start': { scope: read, input: (f) => ({ ...v(f), format: 'csv' }) },
+  // Ownership of export files is tested in test/integration/exporting/export-method.test.ts.
+  'export.download': { scope: none, input: () => ({ exportId: 'inconnu' }), allowed: 'export.not_found' },
 };
 
 const rank: Record<Role, number> = { agent: 1, reviewer: 2, admin: 3 };

