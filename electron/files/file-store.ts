@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 
 export interface StoredFile {
@@ -22,7 +22,21 @@ interface Upload {
 
 // Files the page may refer to, by opaque token only: the page never sends a path. Uploads
 // land in a private temp folder; the CLI and the desktop file picker register real paths.
+// Declared sizes are checked before anything is written: 1e15 bytes was accepted once.
+export interface UploadLimits {
+  maxFileBytes: number;
+  // What the uploads under way may declare together.
+  maxTotalBytes: number;
+}
+export const defaultUploadLimits: UploadLimits = { maxFileBytes: 2 * 1024 ** 3, maxTotalBytes: 8 * 1024 ** 3 };
+
 export class FileStore {
+  readonly #limits: UploadLimits;
+
+  constructor(limits: Partial<UploadLimits> = {}) {
+    this.#limits = { ...defaultUploadLimits, ...limits };
+  }
+
   readonly #dir = mkdtempSync(join(tmpdir(), 'atelier-files-'));
   readonly #files = new Map<string, StoredFile>();
   readonly #uploads = new Map<string, Upload>();
@@ -46,8 +60,12 @@ export class FileStore {
   }
 
   startUpload(fileName: string, size: number, ownerId: number): string {
+    if (size > this.#limits.maxFileBytes) throw new AppError('files.too_large', { fileName: basename(fileName), max: gigabytes(this.#limits.maxFileBytes) });
+    let declared = size;
+    for (const upload of this.#uploads.values()) declared += upload.size;
+    if (declared > this.#limits.maxTotalBytes) throw new AppError('files.too_large', { fileName: basename(fileName), max: gigabytes(this.#limits.maxTotalBytes) });
     const uploadId = newToken();
-    const path = join(this.#dir, `${uploadId}-${basename(fileName).replace(/[^\p{L}\p{N}._-]+/gu, '_')}`);
+    const path = join(this.#dir, `${uploadId}-${onDiskName(basename(fileName))}`);
     closeSync(openSync(path, 'w'));
     this.#uploads.set(uploadId, { path, fileName: basename(fileName), size, received: 0, ownerId });
     return uploadId;
@@ -92,4 +110,17 @@ export class FileStore {
 
 function newToken(): string {
   return randomBytes(18).toString('base64url');
+}
+
+const gigabytes = (bytes: number) => `${(bytes / 1024 ** 3).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`;
+
+// File systems cap a name at 255 bytes, not characters: a long French or Cyrillic name gave
+// ENAMETOOLONG. The on-disk name keeps its extension and at most 120 bytes of UTF-8.
+const maxNameBytes = 120;
+function onDiskName(fileName: string): string {
+  const safe = fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_');
+  const extension = extname(safe).slice(0, 16);
+  let stem = safe.slice(0, safe.length - extname(safe).length);
+  while (Buffer.byteLength(stem + extension) > maxNameBytes) stem = Array.from(stem).slice(0, -1).join('');
+  return stem + extension;
 }
