@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { datasetsCommand } from './cli/datasets-command';
 import { exportCommand } from './cli/export-command';
+import { findingsCommand } from './cli/findings-command';
 import { importCommand } from './cli/import-command';
 import { describeFailure, UsageError, type CliCommand, type CliIO } from './cli/cli-context';
 import { commandHelp, generalHelp, isHelpFlag, isParseArgsError, parseArgsMessage } from './cli/cli-help';
@@ -17,6 +18,7 @@ export const commands: Record<string, CliCommand> = {
   datasets: datasetsCommand,
   import: importCommand,
   export: exportCommand,
+  findings: findingsCommand,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

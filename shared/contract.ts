@@ -9,6 +9,7 @@ import type { MethodSpec } from './api/common';
 import { datasetsEvents, datasetsMethods } from './api/datasets';
 import { exportingMethods } from './api/exporting';
 import { filesMethods } from './api/files';
+import { findingsMethods } from './api/findings';
 import { importingMethods } from './api/importing';
 import { jobsEvents, jobsMethods } from './api/jobs';
 import { producersMethods } from './api/producers';
@@ -22,6 +23,7 @@ export * from './api/common';
 export * from './api/datasets';
 export * from './api/exporting';
 export * from './api/files';
+export * from './api/findings';
 export * from './api/importing';
 export * from './api/jobs';
 export * from './api/producers';
@@ -41,6 +43,7 @@ export const methods = {
   ...jobsMethods,
   ...reviewingMethods,
   ...exportingMethods,
+  ...findingsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -76,6 +76,10 @@ export const errorCodes = [
   // exporting
   'export.not_found',
   'export.too_large_for_xlsx',
+  // findings
+  'findings.not_found',
+  'findings.not_open',
+  'findings.justification_required',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

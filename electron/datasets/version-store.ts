@@ -16,6 +16,26 @@ const sqlAffinity: Record<ColumnType, string> = {
   text: 'TEXT',
 };
 
+// Whether a stored value has the storage class of its column type (a type finding is settled
+// once the cell holds such a value).
+export function fitsType(column: ColumnInfo, stored: unknown): boolean {
+  if (stored === null || stored === undefined) return true;
+  switch (column.type) {
+    case 'integer':
+      return typeof stored === 'number' && Number.isInteger(stored);
+    case 'boolean':
+      return stored === 0 || stored === 1;
+    case 'decimal':
+      return typeof stored === 'number';
+    case 'date':
+      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored);
+    case 'datetime':
+      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(stored);
+    case 'text':
+      return true;
+  }
+}
+
 const safeName = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function versionRowsTable(versionId: number): string {

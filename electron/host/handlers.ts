@@ -2,6 +2,7 @@ import { auditHandlers } from '../audit/audit-handlers';
 import { datasetsHandlers } from '../datasets/datasets-handlers';
 import { exportingHandlers } from '../exporting/exporting-handlers';
 import { filesHandlers } from '../files/files-handlers';
+import { findingsHandlers } from '../findings/findings-handlers';
 import { importingHandlers } from '../importing/importing-handlers';
 import { jobsHandlers } from '../jobs/jobs-handlers';
 import { producersHandlers } from '../producers/producers-handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...reviewingHandlers,
   ...exportingHandlers,
+  ...findingsHandlers,
 };

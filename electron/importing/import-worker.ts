@@ -3,6 +3,7 @@ import type { ColumnInfo, ColumnType, ImportSettings, VersionSummary } from '../
 import { AppError } from '../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId } from '../datasets/version-store';
+import { addFindings, type NewFinding } from '../findings/finding-store';
 import { spawnWorker } from '../host/spawn-worker';
 import { openWorkspace } from '../workspace/open-workspace';
 import { summarizeChanges } from './change-summary';
@@ -47,7 +48,10 @@ port.on('message', (message: { type: 'cancel' }) => {
 interface Pass {
   summary: ScanSummary;
   columns: ColumnInfo[];
+  // (row number, column index) pairs: values that do not fit their column's type, and text
+  // cells that begin like a formula.
   mismatches: Int32Array;
+  formulaLike: Int32Array;
 }
 
 // One read of the file into a fresh staging table, with the types given or guessed: the first
@@ -57,6 +61,7 @@ function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
   let inserter: RowInserter | null = null;
   let columns: ColumnInfo[] = [];
   const mismatches = new IntList();
+  const formulaLike = new IntList();
   let rows = 0;
   let sinceCommit = 0;
   return awaitWorker<Pass, ParseMessage>(worker, (message) => {
@@ -79,6 +84,10 @@ function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
       case 'rows':
         inserter!.insert(message.packed);
         for (const value of message.packed.mismatches) mismatches.push(value);
+        for (const cell of message.packed.formulaLike) {
+          formulaLike.push(rows + Math.floor(cell / message.packed.width) + 1);
+          formulaLike.push(cell % message.packed.width);
+        }
         rows += message.packed.count;
         sinceCommit += message.packed.count;
         if (sinceCommit >= commitEveryRows) {
@@ -90,11 +99,24 @@ function readPass(worker: Worker | MessagePort, phase: string): Promise<Pass> {
       case 'scanned':
         if (db.inTransaction) db.exec('COMMIT');
         post({ type: 'progress', phase, done: rows, total: rows });
-        return { summary: message.summary, columns, mismatches: mismatches.take() };
+        return { summary: message.summary, columns, mismatches: mismatches.take(), formulaLike: formulaLike.take() };
       default:
         return undefined;
     }
   });
+}
+
+// What the import found cell by cell, as findings (warnings: the values are kept as read).
+function* importFindings(columns: readonly ColumnInfo[], pass: Pass): Generator<NewFinding> {
+  const typeParams = columns.map((c) => ({ type: c.type }));
+  const { mismatches, formulaLike } = pass;
+  for (let i = 0; i < mismatches.length; i += 2) {
+    const c = mismatches[i + 1]!;
+    yield { source: 'type', severity: 'warning', code: 'type.mismatch', params: typeParams[c], rowId: mismatches[i]!, column: columns[c]!.name };
+  }
+  for (let i = 0; i < formulaLike.length; i += 2) {
+    yield { source: 'security', severity: 'warning', code: 'cell.formula_like', rowId: formulaLike[i]!, column: columns[formulaLike[i + 1]!]!.name };
+  }
 }
 
 function dropStaging(): void {
@@ -153,9 +175,6 @@ async function run(): Promise<void> {
     }
   }
   if (cancelled) throw new AppError('jobs.cancelled');
-  const insertFlag = db.prepare(
-    "INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, ?, ?, 'type', 'type.mismatch', ?)",
-  );
   const committed = db.transaction(() => {
     const version = commitVersion(db, {
       datasetId: job.datasetId,
@@ -169,11 +188,7 @@ async function run(): Promise<void> {
       changes,
       stagingTable: job.stagingTable,
     });
-    const { mismatches } = pass;
-    for (let i = 0; i < mismatches.length; i += 2) {
-      const column = columns[mismatches[i + 1]!]!;
-      insertFlag.run(version.versionId, mismatches[i]!, column.name, JSON.stringify({ type: column.type }));
-    }
+    addFindings(db, version.versionId, importFindings(columns, pass));
     // In the same transaction: the version and its audit entry exist together or not at all,
     // and the API's thread never has to write (and checkpoint) after a large import.
     recordAudit(db, {

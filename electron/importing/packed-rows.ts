@@ -1,3 +1,4 @@
+import { isFormulaTrigger } from '../../shared/exporting/formula-injection';
 import type { StoredValue } from './scan-table';
 
 // Rows travel from the parse worker to the writer as a few flat buffers instead of an array
@@ -14,6 +15,9 @@ export interface PackedRows {
   textStarts: Int32Array; // per text cell: where it is in `text`
   textEnds: Int32Array;
   mismatches: Int32Array; // (row number, column index) pairs
+  // Text cells that begin like a formula (=, +, -, @, tab, CR), by cell index in this batch:
+  // the import flags them (OWASP formula injection). Numbers never are.
+  formulaLike: Int32Array;
 }
 
 export const TEXT = 1;
@@ -30,6 +34,7 @@ export class RowPacker {
   #textsLength = 0;
   #cell = 0;
   #mismatches: number[] = [];
+  #formulaLike: number[] = [];
 
   // `base`: the text slices given to addSlice() refer to.
   constructor(width: number, rows: number, base = '') {
@@ -49,6 +54,7 @@ export class RowPacker {
     } else if (typeof value === 'string') {
       // Noted as -(1 + offset among the made texts), resolved once the base length is added.
       this.#kinds[i] = TEXT;
+      if (value.length > 0 && isFormulaTrigger(value.charCodeAt(0))) this.#formulaLike.push(i);
       this.#textStarts[i] = -1 - this.#textsLength;
       this.#textsLength += value.length;
       this.#textEnds[i] = -1 - this.#textsLength;
@@ -59,6 +65,7 @@ export class RowPacker {
   addSlice(start: number, end: number): void {
     const i = this.#cell++;
     this.#kinds[i] = TEXT;
+    if (end > start && isFormulaTrigger(this.#base.charCodeAt(start))) this.#formulaLike.push(i);
     this.#textStarts[i] = start;
     this.#textEnds[i] = end;
   }
@@ -89,8 +96,9 @@ export class RowPacker {
       textStarts: starts,
       textEnds: ends,
       mismatches: Int32Array.from(this.#mismatches),
+      formulaLike: Int32Array.from(this.#formulaLike),
     };
-    const transfer = [packed.kinds, packed.numbers, packed.textStarts, packed.textEnds, packed.mismatches].map(
+    const transfer = [packed.kinds, packed.numbers, packed.textStarts, packed.textEnds, packed.mismatches, packed.formulaLike].map(
       (array) => array.buffer as ArrayBuffer,
     );
     return { packed, transfer };

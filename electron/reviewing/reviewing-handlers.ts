@@ -8,7 +8,7 @@ import { editLog } from './edit-history';
 import { editState, undoRedo } from './edit-log';
 import { addRow, deleteRows, fillDown, setCell } from './edit-operations';
 import { findReplace } from './find-replace';
-import { addComment, listComments, listFlags } from './flags-and-comments';
+import { addComment, listComments } from './comments';
 import { readBlock } from './grid-rows';
 import { rowIndex } from './row-index';
 import { saveVersion } from './save-version';
@@ -95,7 +95,6 @@ export const reviewingHandlers = {
     return listConflicts(ctx.services.db, view);
   },
 
-  'flags.list': ({ versionId, offset, limit }, ctx) => listFlags(ctx.services.db, read(ctx, versionId), offset, limit),
   'comments.list': ({ versionId }, ctx) => listComments(ctx.services.db, read(ctx, versionId)),
   // Commenting is part of reading: a reviewer comments on a version they may not edit.
   'comments.add': ({ versionId, rowId, column, body }, ctx) =>

@@ -1,17 +1,18 @@
 import { AppError } from '../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
-import { commitVersion, getVersion, quoteColumn, versionRowsTable } from '../datasets/version-store';
+import { commitVersion, getVersion, versionRowsTable } from '../datasets/version-store';
+import { carryFindings, planCarryOver } from '../findings/carry-over';
 import type { Db } from '../workspace/open-workspace';
 import type { ChangeSummary, VersionSummary } from '../../shared/contract';
 import { clearResolutions, latestVersion, mergeOntoLatest } from './edit-conflicts';
 import { editState } from './edit-log';
-import { bumpGeneration, fitsType, versionView, type VersionView } from './view-table';
+import { bumpGeneration, versionView, type VersionView } from './view-table';
 
 // "Enregistrer une version": the person's working copy becomes the new version's rows table (a
-// rename, no copy), with the flags and comments of rows that are still there. A type flag
-// whose cell now holds a value of its type is dropped. Their edit groups are marked saved.
-// When someone else saved a newer version meanwhile, the person's edits are carried onto it
-// instead (edit-conflicts.ts), once every conflict has a choice.
+// rename, no copy), with the findings and comments of rows that are still there. A finding
+// the edits settled (a type error whose cell now holds a value of its type) is left behind.
+// Their edit groups are marked saved. When someone else saved a newer version meanwhile, the
+// person's edits are carried onto it instead (edit-conflicts.ts), once every conflict has a choice.
 export function saveVersion(db: Db, versionId: number, user: { id: number; name: string }): { versionId: number; number: number; datasetId: number } {
   const state = editState(db, versionId, user.id);
   const view = versionView(db, versionId, user.id);
@@ -73,7 +74,7 @@ function ownCopy(db: Db, view: VersionView, rowCount: number): { table: string; 
   }
 }
 
-// The new version from `rows`, after `base`, with the flags and comments of `base` on the rows
+// The new version from `rows`, after `base`, with the findings and comments of `base` on the rows
 // that are still there.
 function commitRows(
   db: Db,
@@ -85,35 +86,20 @@ function commitRows(
   const view = { table: rows.table };
   {
 
-    const kept = db
-      .prepare(
-        `SELECT row_id, column_name, kind, code, params FROM flags
-         WHERE version_id = ? AND EXISTS (SELECT 1 FROM "${view.table}" p WHERE p."_row" = flags.row_id) ORDER BY id`,
-      )
-      .all(versionId) as { row_id: number; column_name: string | null; kind: string; code: string; params: string }[];
-    const cellReaders = new Map(
-      base.columns.map((c) => [c.name, db.prepare(`SELECT ${quoteColumn(base.columns, c.name)} FROM "${view.table}" WHERE "_row" = ?`).pluck()]),
-    );
-    const flags = kept.filter((f) => {
-      const column = base.columns.find((c) => c.name === f.column_name);
-      return !(f.kind === 'type' && column && fitsType(column, cellReaders.get(column.name)!.get(f.row_id)));
-    });
-    const errorCounts = new Map<string, number>();
-    for (const f of flags) if (f.kind === 'type') errorCounts.set(f.column_name ?? '', (errorCounts.get(f.column_name ?? '') ?? 0) + 1);
+    const carried = planCarryOver(db, versionId, view.table, base.columns);
 
     const created = commitVersion(db, {
       datasetId: base.datasetId,
       datasetName: '',
       userId: user.id,
       origin: 'edits',
-      columns: base.columns.map((c) => ({ ...c, errorCount: errorCounts.get(c.name) ?? 0 })),
+      columns: base.columns.map((c) => ({ ...c, errorCount: carried.typeErrors.get(c.name) ?? 0 })),
       rowCount: rows.rowCount,
       source: base.source,
       changes: rows.changes,
       stagingTable: view.table,
     });
-    const insertFlag = db.prepare('INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const f of flags) insertFlag.run(created.versionId, f.row_id, f.column_name, f.kind, f.code, f.params);
+    carryFindings(db, carried, versionId, created.versionId, versionRowsTable(created.versionId));
     db.prepare(
       `INSERT INTO comments (version_id, row_id, column_name, body, user_id, at)
        SELECT ?, row_id, column_name, body, user_id, at FROM comments

@@ -76,26 +76,6 @@ export function toStored(value: CellValue): string | number | null {
   return value;
 }
 
-// Whether a stored value has the storage class of its column type (a type flag is resolved
-// once the cell holds such a value).
-export function fitsType(column: ColumnInfo, stored: unknown): boolean {
-  if (stored === null || stored === undefined) return true;
-  switch (column.type) {
-    case 'integer':
-      return typeof stored === 'number' && Number.isInteger(stored);
-    case 'boolean':
-      return stored === 0 || stored === 1;
-    case 'decimal':
-      return typeof stored === 'number';
-    case 'date':
-      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored);
-    case 'datetime':
-      return typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(stored);
-    case 'text':
-      return true;
-  }
-}
-
 // Pending tables change with each edit: caches of a view (counts, paging cursors) are keyed
 // by this generation, bumped by every edit.
 const generations = new WeakMap<Db, Map<string, number>>();

@@ -3,6 +3,7 @@ import type { ColumnInfo, GridRow } from '../../shared/contract';
 import type { I18n } from '../i18n/i18n-context';
 import { formatCell } from './cell-format';
 import type { CellRange } from './cell-range';
+import { findingClassRules } from './finding-styles';
 import { ValuesFilter } from './values-filter';
 
 export interface ColumnDefsInput {
@@ -44,7 +45,7 @@ export function columnDefs({ versionId, columns, i18n, editable, commentedColumn
       filterParams: numeric || dated ? { maxNumConditions: 2, buttons: ['apply', 'reset'], inRangeInclusive: true } : { versionId, column },
       type: numeric ? 'rightAligned' : undefined,
       cellClassRules: {
-        'cell-flagged': (p: CellClassParams<GridRow>) => p.data?.flagged.includes(column.name) ?? false,
+        ...findingClassRules(column.name, 'cell'),
         'cell-commented': (p: CellClassParams<GridRow>) => p.data?.commented.includes(column.name) ?? false,
         'cell-in-range': inRange,
       },

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../app/error-alert';
 import { useAction } from '../app/use-action';
 import { useI18n } from '../i18n/i18n-context';
 import type { FocusedCell } from './review-grid';
+import { TargetFieldset, targetOf, useTargetLabel, type TargetKind } from './target-picker';
 
 interface CommentsPanelProps {
   versionId: number;
@@ -15,32 +16,19 @@ interface CommentsPanelProps {
   onJump: (rowId: number, column: string | null) => void;
 }
 
-type Target = 'cell' | 'row' | 'column';
-
 // Comments on a cell, a row or a column of the version; everyone who reviews sees them.
 export function CommentsPanel({ versionId, columns, comments, focused, onAdded, onJump }: CommentsPanelProps) {
   const { t, formatDateTime } = useI18n();
   const id = useId();
-  const [target, setTarget] = useState<Target>('cell');
+  const [target, setTarget] = useState<TargetKind>('cell');
   const [body, setBody] = useState('');
   const { busy, error, run } = useAction();
-  const label = (name: string | null) => (name === null ? '' : (columns.find((c) => c.name === name)?.label ?? name));
-  const where = (c: Pick<CommentEntry, 'rowId' | 'column'>) =>
-    c.rowId === null
-      ? t('reviewing.comments.onColumnLabel', { column: label(c.column) })
-      : c.column === null
-        ? t('reviewing.comments.onRowLabel', { row: c.rowId })
-        : t('reviewing.comments.onCellLabel', { row: c.rowId, column: label(c.column) });
+  const where = useTargetLabel(columns);
 
   const submit = () =>
     run(async () => {
       if (!focused) return;
-      await api.call('comments.add', {
-        versionId,
-        rowId: target === 'column' ? null : focused.rowId,
-        column: target === 'row' ? null : focused.column,
-        body,
-      });
+      await api.call('comments.add', { versionId, ...targetOf(focused, target), body });
       setBody('');
       onAdded();
     });
@@ -65,16 +53,7 @@ export function CommentsPanel({ versionId, columns, comments, focused, onAdded, 
           void submit();
         }}
       >
-        <fieldset>
-          <legend>{t('reviewing.comments.target')}</legend>
-          {(['cell', 'row', 'column'] as const).map((k) => (
-            <label key={k} className="checkbox">
-              <input type="radio" name={`${id}-target`} checked={target === k} onChange={() => setTarget(k)} />{' '}
-              {t(k === 'cell' ? 'reviewing.comments.onCell' : k === 'row' ? 'reviewing.comments.onRow' : 'reviewing.comments.onColumn')}
-            </label>
-          ))}
-        </fieldset>
-        {focused ? <p className="hint">{where({ rowId: target === 'column' ? null : focused.rowId, column: target === 'row' ? null : focused.column })}</p> : <p className="hint">{t('reviewing.comments.needCell')}</p>}
+        <TargetFieldset legend={t('reviewing.comments.target')} kind={target} onKind={setTarget} focused={focused} columns={columns} />
         <div className="field">
           <label htmlFor={`${id}-body`}>{t('reviewing.comments.body')}</label>
           <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={4000} />

@@ -3,7 +3,7 @@ import type { ApiClient } from '../../shared/api-client';
 import type { FilterModel, GridRow, GridView, SortModel } from '../../shared/contract';
 
 // What the page's grid currently shows: the datasource reads it on every block request,
-// the flags list and copy use it to ask the service about the same view.
+// the findings list and copy use it to ask the service about the same view.
 export interface ViewState {
   sortModel: SortModel;
   filterModel: FilterModel;

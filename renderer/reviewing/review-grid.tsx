@@ -9,6 +9,7 @@ import { gridTheme, styleNonce } from './ag-grid-setup';
 import { copyText } from './cell-format';
 import { rangeBetween, toTsv, type CellPosition, type CellRange } from './cell-range';
 import { columnDefs } from './column-defs';
+import { findingClassRules } from './finding-styles';
 import { createDatasource, readViewRows, type ViewState } from './grid-datasource';
 import { keyCommand, type KeyCommand } from './key-commands';
 
@@ -205,7 +206,7 @@ export function ReviewGrid(props: ReviewGridProps) {
         columnDefs={defs}
         defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
         localeText={localeText}
-        rowClassRules={{ 'row-commented': (p) => p.data?.commented.includes('') ?? false, 'row-flagged': (p) => p.data?.flagged.includes('') ?? false }}
+        rowClassRules={{ 'row-commented': (p) => p.data?.commented.includes('') ?? false, ...findingClassRules('', 'row') }}
         suppressColumnVirtualisation
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit

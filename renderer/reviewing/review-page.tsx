@@ -13,8 +13,8 @@ import { CommentsPanel } from './comments-panel';
 import { ConflictsPanel } from './conflicts-panel';
 import { ComparePanel } from './compare-panel';
 import { ExportButtons } from './export-buttons';
+import { FindingsPanel } from './findings-panel';
 import { FindReplaceDialog } from './find-replace-dialog';
-import { FlagsPanel } from './flags-panel';
 import { gridView, type ViewState } from './grid-datasource';
 import { HistoryPanel } from './history-panel';
 import { keyCommand, type KeyCommand } from './key-commands';
@@ -23,7 +23,7 @@ import { ReviewGrid, type FocusedCell } from './review-grid';
 import { ReviewToolbar } from './review-toolbar';
 import './reviewing.css';
 
-const tabs = ['profile', 'flags', 'comments', 'history', 'compare'] as const;
+const tabs = ['profile', 'findings', 'comments', 'history', 'compare'] as const;
 type Tab = (typeof tabs)[number];
 
 // "Relecture": one dataset in the grid, its latest version editable, with the side panels.
@@ -101,7 +101,7 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
       try {
         const { index } = await api.call('grid.rowIndex', { ...gridView(vid, view.current), rowId });
         if (index === null) {
-          setStatus(t('reviewing.flags.hidden'));
+          setStatus(t('reviewing.findings.hidden'));
           return;
         }
         const colId = column ?? version.columns[0]!.name;
@@ -289,7 +289,15 @@ export function ReviewPage({ datasetId }: { datasetId: number }) {
             {tab === 'profile' && (
               <ProfilePanel versionId={vid} columns={version.columns} column={profileColumn} onColumn={setProfileColumn} revision={revision} />
             )}
-            {tab === 'flags' && <FlagsPanel versionId={vid} columns={version.columns} onJump={(row, column) => void jumpTo(row, column)} />}
+            {tab === 'findings' && (
+              <FindingsPanel
+                versionId={vid}
+                columns={version.columns}
+                focused={focused}
+                onChanged={() => grid.current?.refreshInfiniteCache()}
+                onJump={(row, column) => void jumpTo(row, column)}
+              />
+            )}
             {tab === 'comments' && (
               <CommentsPanel
                 versionId={vid}

@@ -1,6 +1,7 @@
-// The review grid, edits, flags, comments and compare.
+// The review grid, edits, comments and compare (findings: ./findings.ts).
 import { z } from 'zod';
 import { cellValue, columnType, colId, id, isoDateTime, versionRef, type MethodSpec } from './common';
+import { rowFinding } from './findings';
 
 // The grid's sort and filter models as AG Grid sends them; the service turns them into
 // parameterized SQL after checking every column id against the version's columns.
@@ -63,8 +64,8 @@ export const gridRow = z.object({
   id,
   // In the order of the version's columns.
   values: z.array(cellValue),
-  // Columns with a flag on this row ('' = the whole row), and with a comment.
-  flagged: z.array(z.string()),
+  // Open findings on this row's cells ('' = the whole row), and columns with a comment.
+  findings: z.array(rowFinding),
   commented: z.array(z.string()),
 });
 export type GridRow = z.infer<typeof gridRow>;
@@ -130,15 +131,6 @@ export const editLogEntry = z.object({
   changes: z.array(z.object({ rowId: id, column: z.string().nullable(), old: cellValue, new: cellValue })),
 });
 
-export const flagEntry = z.object({
-  id,
-  rowId: id,
-  column: z.string().nullable(),
-  kind: z.string(),
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-
 export const commentEntry = z.object({
   id,
   rowId: id.nullable(),
@@ -186,7 +178,7 @@ export const reviewingMethods = {
     output: z.object({ rows: z.array(gridRow), rowCount: z.number().int().min(0) }),
     access: 'agent',
   },
-  // Where a row stands in the current view (sorted, filtered): the flags list jumps there.
+  // Where a row stands in the current view (sorted, filtered): the findings list jumps there.
   'grid.rowIndex': {
     input: gridView.extend({ rowId: id }),
     output: z.object({ index: z.number().int().min(0).nullable() }),
@@ -255,11 +247,6 @@ export const reviewingMethods = {
     access: 'agent',
   },
 
-  'flags.list': {
-    input: versionRef.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
-    output: z.object({ total: z.number().int(), flags: z.array(flagEntry) }),
-    access: 'agent',
-  },
   'comments.list': { input: versionRef, output: z.array(commentEntry), access: 'agent' },
   'comments.add': {
     input: versionRef

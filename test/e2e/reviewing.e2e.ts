@@ -165,12 +165,13 @@ test('Escape cancels an edit; Ctrl+D fills down; rows are added and deleted; fin
   await page.getByText('1 modification(s) en attente').waitFor();
 });
 
-test('the flags list jumps to the flagged cell', async () => {
+test('the findings list jumps to the cell with the finding', async () => {
   await page.getByRole('tab', { name: 'Signalements' }).click();
-  await page.getByRole('button', { name: 'Aller à la ligne 5000, colonne « Quantité » : la valeur ne correspond pas au type entier' }).click();
+  await page.getByRole('button', { name: 'Type (1)' }).waitFor();
+  await page.getByRole('button', { name: 'Ligne 5000, colonne « Quantité » : la valeur ne correspond pas au type entier' }).click();
   const flagged = cell(4999, 'quantite');
   await flagged.waitFor();
-  await expect.poll(() => flagged.getAttribute('class')).toMatch(/cell-flagged/);
+  await expect.poll(() => flagged.getAttribute('class')).toMatch(/cell-finding-warning/);
   await expect.poll(() => flagged.getAttribute('class')).toMatch(/ag-cell-focus/);
   expect(await flagged.innerText()).toBe('douze');
   await page.getByRole('tab', { name: 'Commentaires' }).click();
@@ -179,6 +180,31 @@ test('the flags list jumps to the flagged cell', async () => {
   await page.getByText('Saisir un nombre').waitFor();
   await expect.poll(() => flagged.getAttribute('class')).toMatch(/cell-commented/);
   await flagged.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await cell(0, 'id').waitFor();
+});
+
+test('a cell flagged by hand with a note, filtered by its source, then dismissed with a justification', async () => {
+  const target = cell(0, 'commune');
+  await target.click();
+  await page.getByRole('tab', { name: 'Signalements' }).click();
+  await page.getByLabel('Ce qui ne va pas').fill('Commune mal orthographiée');
+  await page.getByRole('button', { name: 'Signaler', exact: true }).click();
+  await page.getByText('Signalement ajouté.').waitFor();
+  await expect.poll(() => target.getAttribute('class')).toMatch(/cell-finding-manual/);
+  await page.getByRole('button', { name: 'Signalé à la main (1)' }).click();
+  await page.getByText('Commune mal orthographiée').waitFor();
+  await expect.poll(() => page.locator('.findings-panel .side-list > li').count()).toBe(1);
+  await expectNoSeriousViolations(page, 'the findings panel');
+  await page.getByRole('button', { name: 'Écarter…' }).click();
+  await page.getByLabel('Pourquoi écarter ce signalement ?').fill('Orthographe locale, vérifiée');
+  await page.getByRole('button', { name: 'Écarter le signalement' }).click();
+  await page.getByText('Aucun signalement ne correspond à ces filtres.').waitFor();
+  await expect.poll(() => target.getAttribute('class')).not.toMatch(/cell-finding-manual/);
+  await page.getByLabel('État').selectOption({ label: 'Écartés' });
+  await page.getByText(/Écarté par admin/).waitFor();
+  await page.getByText('Justification : Orthographe locale, vérifiée', { exact: false }).waitFor();
+  await target.click();
   await page.keyboard.press('ControlOrMeta+Home');
   await cell(0, 'id').waitFor();
 });

@@ -1,5 +1,6 @@
 import type { ColumnInfo, ColumnType } from '../../shared/contract';
 import { commitVersion, createRowsTable } from '../../electron/datasets/version-store';
+import { addFindings } from '../../electron/findings/finding-store';
 import type { Db } from '../../electron/workspace/open-workspace';
 
 // Test versions through the public storage path (staging table + commitVersion), until
@@ -12,7 +13,7 @@ export interface VersionSpec {
   userId?: number;
   columns: { name: string; type: ColumnType; label?: string }[];
   rows: Iterable<unknown[]>;
-  // Cells kept as text that did not fit their type: a `type` flag each, as the import writes.
+  // Cells kept as text that did not fit their type: a `type` finding each, as the import writes.
   typeErrors?: { row: number; column: string }[];
 }
 
@@ -49,11 +50,18 @@ export function makeVersion(db: Db, spec: VersionSpec): { datasetId: number; ver
     changes: null,
     stagingTable: table,
   });
-  const flag = db.prepare("INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, ?, ?, 'type', 'type.mismatch', ?)");
-  for (const e of spec.typeErrors ?? []) {
-    const type = columns.find((c) => c.name === e.column)!.type;
-    flag.run(created.versionId, e.row, e.column, JSON.stringify({ type }));
-  }
+  addFindings(
+    db,
+    created.versionId,
+    (spec.typeErrors ?? []).map((e) => ({
+      source: 'type' as const,
+      severity: 'warning' as const,
+      code: 'type.mismatch',
+      params: { type: columns.find((c) => c.name === e.column)!.type },
+      rowId: e.row,
+      column: e.column,
+    })),
+  );
   return created;
 }
 

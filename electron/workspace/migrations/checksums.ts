@@ -5,4 +5,5 @@ export const migrationChecksums: ReadonlyMap<number, string> = new Map([
   [3, '9fb69bd6fb20b320fd6264aea116c2777699a730d4457b3c0d9654cb808e3b12'], // 003-open-lists.ts
   [4, 'a1a7ce3a46671ea84b8e7bb4fb4bd2aa7d4e2cc553f292973853a87a0f9398ec'], // 004-producers.ts
   [5, '5a9dd589eb8b36f996e3e6d98c43628d8fc9feb801aa4293b19277ca9682f613'], // 005-pending-per-user.ts
+  [6, '321b26accf814a8ba91b9c70e238649afe987901c600040630c790a6a3815520'], // 006-findings.ts
 ]);

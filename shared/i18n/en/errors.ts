@@ -76,4 +76,7 @@ export const errors: Record<keyof typeof fr, string> = {
   'export.too_large_for_xlsx': 'This version has {rows} rows; an Excel file holds at most {maxRows}. Export it as CSV.',
   'compare.key_not_unique':
     'The column "{column}" has duplicates ({count}): it cannot be a key. Choose a column with unique values or compare by position.',
+  'findings.not_found': 'This finding does not exist any more. Reload the list of findings.',
+  'findings.not_open': 'This finding was already dealt with (resolved or dismissed). Reload the list of findings.',
+  'findings.justification_required': 'To dismiss a finding, write why it is not a problem: the justification is kept in the audit log.',
 };

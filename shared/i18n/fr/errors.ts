@@ -76,4 +76,7 @@ export const errors = {
   'export.too_large_for_xlsx': 'Cette version compte {rows} lignes ; un fichier Excel en contient au plus {maxRows}. Exportez-la en CSV.',
   'compare.key_not_unique':
     'La colonne « {column} » contient des doublons ({count}) : elle ne peut pas servir de clé. Choisissez une colonne aux valeurs uniques ou comparez par position.',
+  'findings.not_found': "Ce signalement n'existe pas ou plus. Rechargez la liste des signalements.",
+  'findings.not_open': 'Ce signalement a déjà été traité (résolu ou écarté). Rechargez la liste des signalements.',
+  'findings.justification_required': 'Pour écarter un signalement, écrivez pourquoi il ne pose pas problème : cette justification est conservée au journal.',
 } as const;

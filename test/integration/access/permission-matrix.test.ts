@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../shared/api-client';
 import { methods, type MethodName, type Role } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
+import { addFindings } from '../../../electron/findings/finding-store';
 import { createServiceHost, type ServiceHost } from '../../../electron/host/service-host';
 import { defaultProducerId, makeVersion } from '../../support/make-version';
 import { adminPassword, tempDir } from '../../support/temp-workspace';
@@ -60,6 +61,10 @@ const edit = { kind: 'producer', hidden: 'versions.not_found', intent: 'edit' } 
 const none = { kind: 'none' } as const;
 const file = { kind: 'owner', hidden: 'files.not_found', adminSees: false } as const;
 const job = { kind: 'owner', hidden: 'jobs.not_found', adminSees: true } as const;
+// A finding answers like its version: a non-member is told it does not exist.
+const finding = { kind: 'producer', hidden: 'findings.not_found', intent: 'edit' } as const;
+const newFinding = (f: Fixture) =>
+  addFindings(host.services.db, f.dataset().versionId, [{ source: 'validation', severity: 'error', code: 'schema.required', rowId: 1, column: 'nom' }]).firstId;
 const csv = Buffer.from('nom;valeur\nA;1\nB;2\n');
 const v = (f: Fixture) => ({ versionId: f.dataset().versionId });
 
@@ -119,7 +124,11 @@ const cases: Partial<Record<MethodName, Case>> = {
     input: (f) => ({ ...v(f), choice: 'mine', cells: [{ rowId: 1, column: 'nom' }] }),
     allowed: 'edits.no_such_conflict',
   },
-  'flags.list': { scope: read, input: v },
+  'findings.list': { scope: read, input: v },
+  'findings.add': { scope: read, input: (f) => ({ ...v(f), rowId: 1, note: 'À vérifier' }) },
+  'findings.gate': { scope: read, input: v },
+  'findings.resolve': { scope: finding, input: (f) => ({ findingId: newFinding(f), justification: '' }) },
+  'findings.dismiss': { scope: finding, input: (f) => ({ findingId: newFinding(f), justification: 'Vérifié' }) },
   'comments.list': { scope: read, input: v },
   'comments.add': { scope: read, input: (f) => ({ ...v(f), rowId: 1, body: 'À vérifier' }) },
   'compare.versions': { scope: read, input: (f) => ({ fromVersionId: f.dataset().firstVersionId, toVersionId: f.dataset().versionId }) },

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { samplesDir } from '../../support/fixtures';
-import { adminPassword, openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
+import { atelierAsAdmin } from '../../support/run-cli';
+import { openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
 
 let ws: TestWorkspace;
 afterEach(async () => ws?.close());
 
-function atelier(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'electron/cli.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ATELIER_PASSWORD: adminPassword, ATELIER_USER: 'admin' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const atelier = atelierAsAdmin;
 
 test('atelier import --json, then atelier export', async () => {
   ws = await openTestWorkspace();

@@ -150,12 +150,10 @@ test('a type override keeps what does not fit as text and flags it', async () =>
   const { version, rows } = await importedVersion(ws.host, ws.admin, path, { columnTypes: { montant: 'integer' } });
   expect(version.columns.find((c) => c.name === 'montant')).toMatchObject({ type: 'integer', errorCount: 2 });
   expect(rows.map((r) => r.montant)).toEqual(['12,5', 'n/a', null, 7]);
-  const flags = ws.host.services.db
-    .prepare('SELECT row_id AS row, column_name AS col, kind, code FROM flags WHERE version_id = ? ORDER BY row_id')
-    .all(version.id);
-  expect(flags).toEqual([
-    { row: 1, col: 'montant', kind: 'type', code: 'type.mismatch' },
-    { row: 2, col: 'montant', kind: 'type', code: 'type.mismatch' },
+  const { findings } = await ws.admin.call('findings.list', { versionId: version.id });
+  expect(findings.map((f) => [f.rowId, f.column, f.source, f.severity, f.code, f.params])).toEqual([
+    [1, 'montant', 'type', 'warning', 'type.mismatch', { type: 'integer' }],
+    [2, 'montant', 'type', 'warning', 'type.mismatch', { type: 'integer' }],
   ]);
   const unknown = await ws.admin.reply('importing.preview', {
     fileToken: ws.host.services.files.register(path),

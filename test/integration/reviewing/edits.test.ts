@@ -182,9 +182,9 @@ test('"Enregistrer une version" turns pending edits into a new version, audited'
     rowCount: 4,
     changes: { rowsBefore: 4, rowsAfter: 4, rowsAdded: 1, rowsRemoved: 1, rowsChanged: 2 },
   });
-  // The type error of row 3 was fixed by the edit: no flag, no error count in the new version.
+  // The type error of row 3 was fixed by the edit: no finding, no error count in the new version.
   expect(versions[1]!.columns.find((c) => c.name === 'nombre')!.errorCount).toBe(0);
-  expect((await agent.call('flags.list', { versionId: saved.versionId })).total).toBe(0);
+  expect((await agent.call('findings.list', { versionId: saved.versionId, filter: { statuses: [] } })).total).toBe(0);
   expect(await agent.call('comments.list', { versionId: saved.versionId })).toMatchObject([{ rowId: 1, column: 'nom', body: 'Vérifier' }]);
   expect((await values(agent, saved.versionId)).map((r) => r[0])).toEqual([1, 3, 4, 5]);
   // The old version is as imported, with no pending edits left.

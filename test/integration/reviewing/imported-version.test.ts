@@ -31,13 +31,13 @@ test('an imported file with a type error: flagged, sorted, filtered, fixed, save
     ['effectif', 'integer'],
     ['date_de_mise_a_jour', 'date'],
   ]);
-  const flags = await agent.call('flags.list', { versionId });
-  expect(flags.flags.map((f) => [f.rowId, f.column, f.kind, f.code])).toEqual([[7, 'effectif', 'type', 'type.mismatch']]);
+  const found = await agent.call('findings.list', { versionId });
+  expect(found.findings.map((f) => [f.rowId, f.column, f.source, f.code])).toEqual([[7, 'effectif', 'type', 'type.mismatch']]);
 
   const rows = (view: object = {}) => agent.call('grid.rows', { versionId, ...view, startRow: 0, endRow: 100 });
   const first = await rows();
   expect(first.rowCount).toBe(60);
-  expect(first.rows[6]).toMatchObject({ values: ['01007', 'Commune 7', 'douze', '2024-03-08'], flagged: ['effectif'] });
+  expect(first.rows[6]).toMatchObject({ values: ['01007', 'Commune 7', 'douze', '2024-03-08'], findings: [{ column: 'effectif', source: 'type', severity: 'warning' }] });
   // Kept as text, the bad cell sorts after every number and never matches a number range.
   const sorted = await rows({ sortModel: [{ colId: 'effectif', sort: 'desc' }] });
   expect(sorted.rows[0]!.values[2]).toBe('douze');
@@ -47,7 +47,7 @@ test('an imported file with a type error: flagged, sorted, filtered, fixed, save
   expect(dated.rows.map((r) => r.values[0])).toEqual(['01007', '01035']);
 
   await agent.call('edits.setCell', { versionId, rowId: 7, column: 'effectif', value: '21' });
-  expect((await rows()).rows[6]).toMatchObject({ values: ['01007', 'Commune 7', 21, '2024-03-08'], flagged: [] });
+  expect((await rows()).rows[6]).toMatchObject({ values: ['01007', 'Commune 7', 21, '2024-03-08'], findings: [] });
   const saved = await agent.call('edits.save', { versionId });
   const { versions } = await agent.call('datasets.get', { datasetId: saved.datasetId });
   expect(versions.map((v) => [v.number, v.origin, v.columns.find((c) => c.name === 'effectif')!.errorCount])).toEqual([

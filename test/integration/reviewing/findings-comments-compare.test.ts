@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
+import { addFindings } from '../../../electron/findings/finding-store';
 import { makeVersion } from '../../support/make-version';
 import { openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
 
@@ -11,7 +12,7 @@ const columns = [
   { name: 'effectif', type: 'integer' as const, label: 'Effectif' },
 ];
 
-test('flags: listed in row order, shown on their cells, a fixed type error no longer shown', async () => {
+test('findings in the grid: listed in row order, shown on their cells, a fixed type error no longer shown', async () => {
   ws = await openTestWorkspace();
   const agent = await ws.signedIn('agent');
   const rows = [['1', 'Alpha', 3], ['2', 'Beta', 'beaucoup'], ['3', 'Gamma', 'n/a'], ['4', 'Delta', 9]];
@@ -20,24 +21,30 @@ test('flags: listed in row order, shown on their cells, a fixed type error no lo
     rows,
     typeErrors: [{ row: 3, column: 'effectif' }, { row: 2, column: 'effectif' }],
   });
-  // Another capability writes its own kind of flag into the same table.
-  ws.host.services.db
-    .prepare("INSERT INTO flags (version_id, row_id, column_name, kind, code, params) VALUES (?, 4, 'nom', 'pii', 'pii.person_name', '{}')")
-    .run(versionId);
-  const { total, flags } = await agent.call('flags.list', { versionId });
-  expect(total).toBe(3);
-  expect(flags.map((f) => [f.rowId, f.column, f.kind, f.code])).toEqual([
-    [2, 'effectif', 'type', 'type.mismatch'],
-    [3, 'effectif', 'type', 'type.mismatch'],
-    [4, 'nom', 'pii', 'pii.person_name'],
+  // Another capability writes its own findings through the same module.
+  addFindings(ws.host.services.db, versionId, [
+    { source: 'personal_data', severity: 'error', code: 'pii.person_name', params: { score: 0.9 }, rowId: 4, column: 'nom' },
   ]);
-  expect(flags[0]!.params).toEqual({ type: 'integer' });
-  expect((await agent.call('flags.list', { versionId, offset: 2, limit: 1 })).flags.map((f) => f.rowId)).toEqual([4]);
-  const grid = async () => (await agent.call('grid.rows', { versionId, startRow: 0, endRow: 10 })).rows.map((r) => r.flagged);
-  expect(await grid()).toEqual([[], ['effectif'], ['effectif'], ['nom']]);
+  const { total, findings } = await agent.call('findings.list', { versionId });
+  expect(total).toBe(3);
+  expect(findings.map((f) => [f.rowId, f.column, f.source, f.severity, f.code, f.scope])).toEqual([
+    [2, 'effectif', 'type', 'warning', 'type.mismatch', 'cell'],
+    [3, 'effectif', 'type', 'warning', 'type.mismatch', 'cell'],
+    [4, 'nom', 'personal_data', 'error', 'pii.person_name', 'cell'],
+  ]);
+  expect(findings[0]!.params).toEqual({ type: 'integer' });
+  expect((await agent.call('findings.list', { versionId, offset: 2, limit: 1 })).findings.map((f) => f.rowId)).toEqual([4]);
+  const grid = async () =>
+    (await agent.call('grid.rows', { versionId, startRow: 0, endRow: 10 })).rows.map((r) => r.findings.map((f) => [f.column, f.source, f.severity]));
+  expect(await grid()).toEqual([
+    [],
+    [['effectif', 'type', 'warning']],
+    [['effectif', 'type', 'warning']],
+    [['nom', 'personal_data', 'error']],
+  ]);
   await agent.call('edits.setCell', { versionId, rowId: 2, column: 'effectif', value: '12' });
-  expect(await grid()).toEqual([[], [], ['effectif'], ['nom']]);
-  // The side list jumps to a flagged cell: its row's index in the current view.
+  expect(await grid()).toEqual([[], [], [['effectif', 'type', 'warning']], [['nom', 'personal_data', 'error']]]);
+  // The side list jumps to a cell with a finding: its row's index in the current view.
   const view = { versionId, sortModel: [{ colId: 'nom', sort: 'desc' as const }] };
   expect((await agent.call('grid.rowIndex', { ...view, rowId: 3 })).index).toBe(0);
   expect((await agent.call('grid.rowIndex', { ...view, rowId: 4 })).index).toBe(1);

@@ -5,27 +5,6 @@ import { nowIso } from '../workspace/open-workspace';
 import { getVersion } from '../datasets/version-store';
 import { versionView, versionColumn } from './view-table';
 
-// Flags are written by whoever finds something (the import's type errors, later validation
-// and personal-data findings); the grid lists them in row order and styles their cells.
-export function listFlags(db: Db, versionId: number, offset: number, limit: number) {
-  getVersion(db, versionId);
-  const { total } = db.prepare('SELECT COUNT(*) AS total FROM flags WHERE version_id = ?').get(versionId) as { total: number };
-  const rows = db
-    .prepare('SELECT id, row_id, column_name, kind, code, params FROM flags WHERE version_id = ? ORDER BY row_id, id LIMIT ? OFFSET ?')
-    .all(versionId, limit, offset) as { id: number; row_id: number; column_name: string | null; kind: string; code: string; params: string }[];
-  return {
-    total,
-    flags: rows.map((f) => ({
-      id: f.id,
-      rowId: f.row_id,
-      column: f.column_name,
-      kind: f.kind,
-      code: f.code,
-      params: JSON.parse(f.params) as Record<string, string | number>,
-    })),
-  };
-}
-
 interface CommentRow {
   id: number;
   row_id: number | null;
