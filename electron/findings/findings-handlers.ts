@@ -27,7 +27,7 @@ export const findingsHandlers = {
   'findings.add': ({ versionId, rowId, column, severity, note }, ctx) => {
     const { db } = ctx.services;
     const version = resolveVersion(ctx, versionId, 'read');
-    const view = versionView(db, version.versionId);
+    const view = versionView(db, version.versionId, ctx.user.id);
     if (column !== null) versionColumn(view.columns, column);
     if (rowId !== null && !db.prepare(`SELECT 1 FROM "${view.table}" WHERE "_row" = ?`).get(rowId)) {
       throw new AppError('rows.not_found', { rowId });
