@@ -8,6 +8,7 @@ import { commandHelp, generalHelp, isHelpFlag, isParseArgsError, parseArgsMessag
 import { initCommand } from './cli/init-command';
 import { producersCommand } from './cli/producers-command';
 import { createProcessIO } from './cli/process-io';
+import { passwordCommand } from './cli/password-command';
 import { usersCommand } from './cli/users-command';
 
 // Headless commands over the very services the app ships; each capability adds its own.
@@ -15,6 +16,7 @@ export const commands: Record<string, CliCommand> = {
   init: initCommand,
   users: usersCommand,
   producers: producersCommand,
+  password: passwordCommand,
   datasets: datasetsCommand,
   import: importCommand,
   export: exportCommand,

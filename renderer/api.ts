@@ -10,7 +10,7 @@ declare global {
 }
 
 const tokenKey = 'atelier.token';
-const sessionKeyKey = 'atelier.session';
+const sessionIdKey = 'atelier.session';
 
 // The launch token arrives in the URL fragment (never sent to a server); it moves to
 // sessionStorage at once and leaves the address bar, history and screenshots.
@@ -23,23 +23,21 @@ function takePageToken(): string | null {
   return sessionStorage.getItem(tokenKey);
 }
 
-// One session per page (kept across reloads of the same tab), so two tabs can be signed in
-// as two different people.
-function pageSessionKey(): string {
-  let key = sessionStorage.getItem(sessionKeyKey);
-  if (!key) {
-    key = crypto.randomUUID();
-    sessionStorage.setItem(sessionKeyKey, key);
-  }
-  return key;
-}
 
 const token = window.atelier ? null : takePageToken();
 
 export const missingToken = !window.atelier && !token;
 
+// One session per page, under the id the host issued (kept across reloads of the same tab),
+// so two tabs can be signed in as two different people.
 const transport: Transport =
-  window.atelier ?? createHttpTransport({ baseUrl: '', token: token ?? '', sessionKey: pageSessionKey() });
+  window.atelier ??
+  createHttpTransport({
+    baseUrl: '',
+    token: token ?? '',
+    sessionId: sessionStorage.getItem(sessionIdKey),
+    onSessionId: (id) => sessionStorage.setItem(sessionIdKey, id),
+  });
 
 // A session can end under the page (account disabled, host restarted): any call that comes
 // back "not signed in" tells the app shell, which returns to the sign-in page.

@@ -2,15 +2,22 @@ import type { Transport } from '../shared/api-client';
 import type { PushedEvent, Reply } from '../shared/contract';
 
 // The browser-mode transport: `POST /api/<method>` and a Server-Sent Events stream, both read
-// with fetch so the same code runs in the page and in Node tests. The page's session key
-// travels as a header; the events stream takes token and session as query parameters.
+// with fetch so the same code runs in the page and in Node tests. The session id is the
+// server's: every reply carries the one to send next (a new one after a sign-in or a
+// sign-out), and the events stream takes token and session as query parameters.
 
 export interface HttpTransportOptions {
   // Origin of the HTTP host, or '' for the page's own origin.
   baseUrl: string;
   token: string;
-  sessionKey: string;
+  // An id the server issued earlier (a page reloaded in the same tab), if any.
+  sessionId?: string | null;
+  // Told each new id, to keep it across a reload.
+  onSessionId?: (id: string) => void;
 }
+
+// The header both ways; electron/host/http-host.ts uses the same name.
+const sessionHeader = 'x-atelier-session';
 
 export interface HttpTransport extends Transport {
   close(): void;
@@ -22,14 +29,16 @@ function transportFailure(status: number): Reply {
   return { ok: false, error: { code: 'api.transport', params: { status } } };
 }
 
-export function createHttpTransport({ baseUrl, token, sessionKey }: HttpTransportOptions): HttpTransport {
+export function createHttpTransport({ baseUrl, token, sessionId = null, onSessionId }: HttpTransportOptions): HttpTransport {
   const listeners = new Set<(event: PushedEvent) => void>();
   let stream: AbortController | null = null;
+  let currentId = sessionId;
 
   async function readEvents(signal: AbortSignal): Promise<void> {
-    const query = new URLSearchParams({ token, session: sessionKey });
     while (!signal.aborted) {
       try {
+        // The id of the moment: the server closes a stream when its session gets a new id.
+        const query = new URLSearchParams({ token, session: currentId ?? '' });
         const response = await fetch(`${baseUrl}/api/events?${query}`, { signal, headers: { accept: 'text/event-stream' } });
         if (response.ok && response.body) await readFrames(response.body, signal);
       } catch {
@@ -63,13 +72,25 @@ export function createHttpTransport({ baseUrl, token, sessionKey }: HttpTranspor
 
   return {
     async invoke(method, input) {
+      const sentWith = currentId;
       try {
         const response = await fetch(`${baseUrl}/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-atelier-session': sessionKey },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            ...(sentWith ? { [sessionHeader]: sentWith } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
         if (!response.ok) return transportFailure(response.status);
+        // A reply to a call sent with an id already replaced (calls in flight during a
+        // sign-in) must not bring the old session back.
+        const issued = response.headers.get(sessionHeader);
+        if (issued && sentWith === currentId && issued !== currentId) {
+          currentId = issued;
+          onSessionId?.(issued);
+        }
         return (await response.json()) as Reply;
       } catch {
         return transportFailure(0);

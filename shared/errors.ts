@@ -16,6 +16,7 @@ export const errorCodes = [
   'auth.locked',
   'auth.disabled',
   'auth.slow_down',
+  'auth.password_change_required',
   'setup.already_done',
   'setup.required',
   'users.name_taken',
@@ -23,6 +24,9 @@ export const errorCodes = [
   'users.not_found',
   'users.cannot_disable_self',
   'users.last_admin',
+  'users.name_lookalike',
+  'users.wrong_current_password',
+  'users.password_unchanged',
   // workspace
   'workspace.too_new',
   'workspace.migration_changed',

@@ -44,7 +44,8 @@ export interface CliArgs {
 export async function withSignedInClient<T>(
   args: CliArgs,
   io: CliIO,
-  work: (client: ApiClient, host: ServiceHost) => Promise<T>,
+  // `password` is the one the user signed in with (a password change needs it again).
+  work: (client: ApiClient, host: ServiceHost, password: string) => Promise<T>,
   hostOptions: Pick<ServiceHostOptions, 'delivery'> = {},
 ): Promise<T> {
   openWorkspace(args.common.workspace, { create: false }).close();
@@ -53,8 +54,9 @@ export async function withSignedInClient<T>(
     const client = createApiClient(inProcessTransport(host));
     const user = args.common.user ?? io.env.ATELIER_USER;
     if (!user) throw new UsageError('Indiquez le compte avec --user NOM (ou la variable ATELIER_USER).');
-    await client.call('session.signIn', { name: user, password: await io.readPassword() });
-    return await work(client, host);
+    const password = await io.readPassword();
+    await client.call('session.signIn', { name: user, password });
+    return await work(client, host, password);
   } finally {
     await host.close();
   }

@@ -29,6 +29,7 @@ export function createDispatcher(handlers: Handlers, services: Services, { log, 
         if (!roleAllows(user.role, spec.access)) {
           throw new AppError('auth.role_too_low', { required: spec.access, actual: user.role });
         }
+        if (user.mustChangePassword && !('beforePasswordChange' in spec)) throw new AppError('auth.password_change_required');
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {

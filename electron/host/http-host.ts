@@ -5,6 +5,7 @@ import type { PushedEvent } from '../../shared/contract';
 import { downloadPathPrefix } from '../exporting/export-delivery';
 import { sendDownload } from '../exporting/download-route';
 import type { Session } from './handler-context';
+import { defaultSessionLimits, HttpSessions, type SessionLimits } from './http-sessions';
 import { loadRendererFile } from './renderer-files';
 import type { ServiceHost } from './service-host';
 
@@ -13,18 +14,20 @@ import type { ServiceHost } from './service-host';
 // else. Only this process's own origin, holding this launch's token, gets an answer.
 
 const tokenHeader = 'authorization';
-// renderer/http-transport.ts sends the same names.
-const sessionHeader = 'x-atelier-session';
+// The session id the server issued: sent back by the page on each call, and answered on each
+// reply (a new one after a sign-in or sign-out). renderer/http-transport.ts uses the same name.
+export const sessionHeader = 'x-atelier-session';
 // An upload chunk carries at most 12,000,000 base64 characters (see the contract).
 export const maxBodyBytes = 12 * 1024 * 1024;
-const sessionKeyPattern = /^[A-Za-z0-9_-]{16,128}$/;
 const heartbeatMs = 25_000;
+const sweepMs = 60_000;
 
 export interface HttpHostOptions {
   host: ServiceHost;
   // Folder of the built renderer (dist/renderer); without it only the API is served.
   rendererDir?: string;
   port?: number;
+  sessionLimits?: Partial<SessionLimits>;
 }
 
 export interface HttpHost {
@@ -41,32 +44,27 @@ class HttpRefusal extends Error {
   }
 }
 
-export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOptions): Promise<HttpHost> {
+export async function startHttpHost({ host, rendererDir, port = 0, sessionLimits }: HttpHostOptions): Promise<HttpHost> {
   const token = randomBytes(32).toString('base64url');
   const expectedAuth = Buffer.from(`Bearer ${token}`);
-  const sessions = new Map<string, Session>();
   const streams = new Map<ServerResponse, Session>();
+  const sessions = new HttpSessions(() => host.newSession(), { ...defaultSessionLimits, ...sessionLimits }, (ended) => {
+    for (const [stream, session] of streams) if (session === ended) stream.end();
+  });
+  const sweeper = setInterval(() => sessions.sweep(), sweepMs);
+  sweeper.unref();
   let origin = '';
 
-  // Events tell about datasets and jobs: only pages where someone is signed in hear them.
+  // Events tell about datasets and jobs: only pages where someone is signed in, and still
+  // allowed to be (not disabled, password not reset since), hear them.
   const unsubscribe = host.onEvent((event) => {
     const frame = `data: ${JSON.stringify(event satisfies PushedEvent)}\n\n`;
-    for (const [stream, session] of streams) if (session.user) stream.write(frame);
+    for (const [stream, session] of streams) if (host.currentUser(session)) stream.write(frame);
   });
 
   function hasToken(presented: string | undefined): boolean {
     const given = Buffer.from(presented ?? '');
     return given.length === expectedAuth.length && timingSafeEqual(given, expectedAuth);
-  }
-
-  function sessionFor(key: string | undefined): Session {
-    if (!key || !sessionKeyPattern.test(key)) throw new HttpRefusal(400);
-    let session = sessions.get(key);
-    if (!session) {
-      session = host.newSession();
-      sessions.set(key, session);
-    }
-    return session;
   }
 
   // DNS rebinding and cross-site requests: a browser always sends the Host it thinks it talks
@@ -82,21 +80,27 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new HttpRefusal(415);
     if (!hasToken(req.headers[tokenHeader])) throw new HttpRefusal(401);
-    const session = sessionFor(req.headers[sessionHeader] as string | undefined);
     let input: unknown;
     try {
       input = JSON.parse(await readBody(req));
     } catch (error) {
       throw error instanceof HttpRefusal ? error : new HttpRefusal(400);
     }
+    const { id, session } = sessions.use(headerValue(req, sessionHeader));
+    const identity = session.identity;
     // Method names are plain `capability.verb`: anything else is simply an unknown method.
     const reply = await host.dispatch(session, method, input);
+    // Signed in or out during this call: the id it came with is retired.
+    const issued = session.identity === identity ? id : sessions.reissue(id);
+    res.setHeader(sessionHeader, issued);
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(reply));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
     if (!hasToken(`Bearer ${query.get('token') ?? ''}`)) throw new HttpRefusal(401);
-    const session = sessionFor(query.get('session') ?? undefined);
+    // Only a live session the server issued: a stream never creates one.
+    const session = sessions.find(query.get('session'));
+    if (!session) throw new HttpRefusal(401);
     res.writeHead(200, {
       ...commonHeaders,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -156,6 +160,7 @@ export async function startHttpHost({ host, rendererDir, port = 0 }: HttpHostOpt
     close: () =>
       new Promise<void>((resolveClose) => {
         unsubscribe();
+        clearInterval(sweeper);
         for (const stream of streams.keys()) stream.end();
         server.close(() => resolveClose());
         server.closeAllConnections();
@@ -168,6 +173,11 @@ const commonHeaders = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {

@@ -6,15 +6,19 @@ import { ExportFiles } from '../exporting/export-files';
 import { FileStore } from '../files/file-store';
 import { JobRunner } from '../jobs/job-runner';
 import { createGridWorker } from '../reviewing/grid-worker-client';
+import { SignInGuard } from '../session/sign-in-guard';
+import { signedInUser } from '../session/sign-in';
 import type { UserRow } from '../users/user-store';
 import { openWorkspace, type Db } from '../workspace/open-workspace';
 import { createDispatcher } from './dispatcher';
-import type { Services, Session } from './handler-context';
+import { setSessionUser, type Services, type Session } from './handler-context';
 import { handlers } from './handlers';
 
 export interface ServiceHost {
   services: Services;
   newSession(): Session;
+  // Who is signed in on a session now (re-read: disabled, role changed, password reset), or null.
+  currentUser(session: Session): Session['user'];
   dispatch(session: Session, method: string, input: unknown): Promise<Reply>;
   onEvent(listener: (event: PushedEvent) => void): () => void;
   close(): Promise<void>;
@@ -50,6 +54,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
     downloads,
     delivery: options.delivery ?? downloads,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    signIns: new SignInGuard(),
   };
   const dispatch = createDispatcher(handlers, services, {
     log: options.log ?? ((error) => console.error(error)),
@@ -57,7 +62,8 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   });
   return {
     services,
-    newSession: () => ({ key: randomUUID(), user: null }),
+    newSession: () => ({ key: randomUUID(), user: null, failedSignIns: [], identity: 0 }),
+    currentUser: (session) => refreshUser(db, session),
     dispatch,
     onEvent(listener) {
       listeners.add(listener);
@@ -73,12 +79,12 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   };
 }
 
-// Role changes and disabling take effect at the next call, not at the next sign-in.
+// Role changes, disabling and password resets take effect at the next call, not at the next
+// sign-in: a session opened before the password changed ends.
 function refreshUser(db: Db, session: Session): Session['user'] {
   if (!session.user) return null;
-  const row = db.prepare('SELECT id, name, role, disabled FROM users WHERE id = ?').get(session.user.id) as
-    | Pick<UserRow, 'id' | 'name' | 'role' | 'disabled'>
-    | undefined;
-  session.user = row && !row.disabled ? { id: row.id, name: row.name, role: row.role } : null;
+  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(session.user.id) as UserRow | undefined;
+  if (!row || row.disabled || row.credentials_version !== session.user.credentialsVersion) setSessionUser(session, null);
+  else session.user = signedInUser(row);
   return session.user;
 }

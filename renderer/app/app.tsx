@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api, missingToken, sessionEndedEvent } from '../api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorAlert } from './error-alert';
+import { ForcedPasswordPage } from './forced-password-page';
 import { PageHeading } from './page-heading';
 import { SetupWizard } from './setup-wizard';
 import { Shell } from './shell';
@@ -51,6 +52,7 @@ export function App() {
     if (!session) return <main id="main" className="centered" aria-busy="true" />;
     if (session.needsSetup) return <SetupWizard onDone={status.reload} />;
     if (!session.user) return <SignInPage onDone={status.reload} />;
+    if (session.user.mustChangePassword) return <ForcedPasswordPage onDone={status.reload} />;
     return <Shell key={session.user.id} user={session.user} />;
   }
 

@@ -10,7 +10,8 @@ export type Route =
   | { page: 'publishing' }
   | { page: 'scheduling' }
   | { page: 'admin' }
-  | { page: 'producers' };
+  | { page: 'producers' }
+  | { page: 'account' };
 
 export type PageName = Route['page'];
 
@@ -29,4 +30,5 @@ export const navItems: readonly NavItem[] = [
   { page: 'scheduling', label: 'app.nav.scheduling' },
   { page: 'admin', label: 'app.nav.admin', adminOnly: true },
   { page: 'producers', label: 'app.nav.producers', adminOnly: true },
+  { page: 'account', label: 'app.nav.account' },
 ];

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorAlert } from './error-alert';
 import { Field } from './field';
 import { PageHeading } from './page-heading';
-import { PasswordRule } from './password-rule';
+import { NewPasswordFields } from './new-password-fields';
 import { useAction } from './use-action';
 
 // First run: the workspace has no user yet, so the first account made is the administrator.
@@ -16,7 +16,6 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const { busy, error, run } = useAction();
-  const mismatch = confirm.length > 0 && confirm !== password;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,25 +42,12 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
           required
         />
         <Field label={t('app.setup.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
-        <Field
-          label={t('app.setup.password')}
-          type="password"
-          hint={<PasswordRule password={password} rule="app.setup.passwordRule" />}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={minPasswordLength}
-          required
-        />
-        <Field
-          label={t('app.setup.confirm')}
-          type="password"
-          hint={mismatch ? <span className="rule rule-pending">{t('app.setup.mismatch')}</span> : undefined}
-          aria-invalid={mismatch}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          required
+        <NewPasswordFields
+          labels={{ password: 'app.setup.password', confirm: 'app.setup.confirm', rule: 'app.setup.passwordRule' }}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
         />
         <button
           type="submit"

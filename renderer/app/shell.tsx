@@ -5,6 +5,7 @@ import { UsersPage } from '../admin/users-page';
 import { DatasetsPage } from '../datasets/datasets-page';
 import { useI18n } from '../i18n/i18n-context';
 import { ImportPage } from '../importing/import-page';
+import { AccountPage } from './account-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { ReviewRoute, usePreloadedReviewPage } from './review-route';
 import { navItems, type Route } from './routes';
@@ -38,6 +39,8 @@ export function Shell({ user }: { user: UserSummary }) {
         return user.role === 'admin' ? <UsersPage currentUserId={user.id} /> : <ComingSoonPage title="app.nav.admin" onBack={toDatasets} />;
       case 'producers':
         return user.role === 'admin' ? <ProducersPage /> : <ComingSoonPage title="app.nav.producers" onBack={toDatasets} />;
+      case 'account':
+        return <AccountPage user={user} />;
       default:
         return <ComingSoonPage title={`app.nav.${route.page}`} onBack={toDatasets} />;
     }

@@ -13,6 +13,9 @@ export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
   access: Access;
+  // Callable by a user who must still replace a password an administrator set; every other
+  // method answers auth.password_change_required until then.
+  beforePasswordChange?: true;
 }
 
 export const columnType = z.enum(['integer', 'decimal', 'boolean', 'date', 'datetime', 'text']);

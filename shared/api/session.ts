@@ -17,5 +17,11 @@ export const sessionMethods = {
     access: 'public',
   },
   'session.signIn': { input: z.object({ name: z.string().max(64), password }), output: userSummary, access: 'public' },
-  'session.signOut': { input: empty, output: z.object({}), access: 'agent' },
+  'session.signOut': { input: empty, output: z.object({}), access: 'agent', beforePasswordChange: true },
+  'session.changePassword': {
+    input: z.object({ currentPassword: password, newPassword: password }),
+    output: userSummary,
+    access: 'agent',
+    beforePasswordChange: true,
+  },
 } as const satisfies Record<string, MethodSpec>;

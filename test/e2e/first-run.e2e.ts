@@ -15,14 +15,15 @@ beforeAll(async () => {
 
 afterAll(async () => session?.close());
 
+const agentPassword = 'le mot de passe de Dupont';
 const nav = () => page.getByRole('navigation', { name: 'Navigation principale' });
 
-async function signIn(name: string) {
+async function signIn(name: string, password = adminPassword, landing = 'Jeux de données') {
   await expect.poll(() => page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);
   await page.getByLabel('Identifiant').fill(name);
-  await page.getByLabel('Mot de passe').fill(adminPassword);
+  await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+  await page.getByRole('heading', { name: landing }).waitFor();
 }
 
 async function signOut() {
@@ -86,9 +87,33 @@ test('the administrator signs in again and creates a reviewer and an agent', asy
   await expectCleanText(page);
 });
 
-test('the agent signs in, sees the datasets, and can reach no administration', async () => {
+test('the agent’s first sign-in asks for a new password before anything else', async () => {
   await signOut();
-  await signIn('agent.dupont');
+  await signIn('agent.dupont', adminPassword, 'Choisissez votre mot de passe');
+  expect(await nav().count()).toBe(0);
+  await expectNoSeriousViolations(page, 'the forced password change');
+  await page.getByLabel('Mot de passe provisoire (celui donné par l’administrateur)').fill(adminPassword);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(adminPassword);
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill(adminPassword);
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await page.getByRole('alert').getByText('Le nouveau mot de passe doit être différent').waitFor();
+  await page.getByLabel('Mot de passe provisoire (celui donné par l’administrateur)').fill(adminPassword);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(agentPassword);
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill(agentPassword);
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+  await expectCleanText(page);
+  // The provisional password no longer opens the account.
+  await signOut();
+  await page.getByLabel('Identifiant').fill('agent.dupont');
+  await page.getByLabel('Mot de passe').fill(adminPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('alert').getByText('Identifiant ou mot de passe incorrect').waitFor();
+});
+
+test('the agent signs in, sees the datasets, and can reach no administration', async () => {
+  await page.reload();
+  await signIn('agent.dupont', agentPassword);
   expect(await nav().getByRole('button', { name: 'Administration' }).count()).toBe(0);
   await page.getByText('Connecté : agent.dupont (Agent)').waitFor();
 
@@ -99,6 +124,7 @@ test('the agent signs in, sees the datasets, and can reach no administration', a
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${sessionStorage.getItem('atelier.token')}`,
+        // The session id the host issued to this page at sign-in.
         'x-atelier-session': sessionStorage.getItem('atelier.session') ?? '',
       },
       body: JSON.stringify({ name: 'intrus', password: 'x'.repeat(16), role: 'admin' }),
@@ -114,6 +140,11 @@ test('the agent signs in, sees the datasets, and can reach no administration', a
   await nav().getByRole('button', { name: 'Import' }).click();
   await page.getByRole('region', { name: 'Zone de dépôt de fichier' }).waitFor();
   await expectNoSeriousViolations(page, 'the import page');
+
+  await nav().getByRole('button', { name: 'Mon compte' }).click();
+  await page.getByRole('heading', { name: 'Changer mon mot de passe' }).waitFor();
+  await expectNoSeriousViolations(page, 'my account');
+  await expectCleanText(page);
 });
 
 test('English is one switch away and is remembered', async () => {

@@ -7,6 +7,9 @@ import { createServiceHost, type ServiceHost } from '../../electron/host/service
 import { defaultProducerId } from './make-version';
 
 export const adminPassword = 'correct horse battery staple';
+// What a user created by the administrator chooses at first sign-in (the administrator's
+// password for them is provisional).
+export const userPassword = 'mon propre mot de passe';
 
 export function tempDir(prefix = 'atelier-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -21,7 +24,8 @@ export interface TestWorkspace {
   // The first-run administrator, signed in.
   admin: ApiClient;
   // Creates a user with the role (a member of the default producer with that role, unless
-  // admin or told another producer) and returns a client signed in as them.
+  // admin or told another producer) and returns a client signed in as them, their provisional
+  // password already replaced by userPassword.
   signedIn(role: 'agent' | 'reviewer' | 'admin', name?: string, producerId?: number): Promise<ApiClient>;
   close(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
       if (role !== 'admin') await admin.call('producers.setMember', { producerId, userId: user.id, role });
       const c = client();
       await c.call('session.signIn', { name, password: adminPassword });
+      await c.call('session.changePassword', { currentPassword: adminPassword, newPassword: userPassword });
       return c;
     },
     async close() {

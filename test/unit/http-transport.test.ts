@@ -19,7 +19,7 @@ async function serve(handler: RequestListener): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const options = { token: 't', sessionKey: 'page-session-key-0001' };
+const options = { token: 't', sessionId: 'page-session-key-0001' };
 
 test('an event cut across writes arrives once, whole; comments are skipped', async () => {
   const baseUrl = await serve((req, res) => {
@@ -39,7 +39,7 @@ test('an event cut across writes arrives once, whole; comments are skipped', asy
 
 test('a refused or unreachable call is the transport error, with the HTTP status', async () => {
   const baseUrl = await serve((req, res) => {
-    expect(req.headers).toMatchObject({ authorization: 'Bearer t', 'x-atelier-session': options.sessionKey, 'content-type': 'application/json' });
+    expect(req.headers).toMatchObject({ authorization: 'Bearer t', 'x-atelier-session': options.sessionId, 'content-type': 'application/json' });
     res.writeHead(401).end();
   });
   expect(await createHttpTransport({ baseUrl, ...options }).invoke('session.status', {})).toEqual({
@@ -50,4 +50,28 @@ test('a refused or unreachable call is the transport error, with the HTTP status
     ok: false,
     error: { code: 'api.transport', params: { status: 0 } },
   });
+});
+
+test('the transport sends the id the server issued, and a reply to a call sent with a replaced id does not bring it back', async () => {
+  const seen: (string | undefined)[] = [];
+  let slow: (() => void) | null = null;
+  const baseUrl = await serve((req, res) => {
+    const sent = req.headers['x-atelier-session'] as string | undefined;
+    seen.push(sent);
+    const answer = (issued: string) => res.writeHead(200, { 'content-type': 'application/json', 'x-atelier-session': issued }).end('{"ok":true,"value":{}}');
+    if (req.url === '/api/session.signIn') answer('after-sign-in');
+    else if (req.url === '/api/slow') slow = () => answer('stale-anonymous');
+    else answer(sent ?? 'first-id');
+  });
+  const stored: string[] = [];
+  const transport = createHttpTransport({ baseUrl, token: 't', onSessionId: (id) => stored.push(id) });
+  await transport.invoke('session.status', {});
+  const inFlight = transport.invoke('slow', {});
+  await expect.poll(() => slow !== null).toBe(true);
+  await transport.invoke('session.signIn', {});
+  slow!();
+  await inFlight;
+  await transport.invoke('session.status', {});
+  expect(seen).toEqual([undefined, 'first-id', 'first-id', 'after-sign-in']);
+  expect(stored).toEqual(['first-id', 'after-sign-in']);
 });

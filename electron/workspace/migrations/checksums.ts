@@ -6,4 +6,5 @@ export const migrationChecksums: ReadonlyMap<number, string> = new Map([
   [4, 'a1a7ce3a46671ea84b8e7bb4fb4bd2aa7d4e2cc553f292973853a87a0f9398ec'], // 004-producers.ts
   [5, '5a9dd589eb8b36f996e3e6d98c43628d8fc9feb801aa4293b19277ca9682f613'], // 005-pending-per-user.ts
   [6, '321b26accf814a8ba91b9c70e238649afe987901c600040630c790a6a3815520'], // 006-findings.ts
+  [7, '38ed30c3cd66acd44a87dd1360739e38d4f4aa98cd39f9ee0c184495361e91bc'], // 007-account-keys.ts
 ]);

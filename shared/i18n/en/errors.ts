@@ -12,6 +12,7 @@ export const errors: Record<keyof typeof fr, string> = {
   'auth.locked': 'Too many attempts: this account is locked until {until}. Try later or ask an administrator.',
   'auth.disabled': 'This account is disabled. Ask an administrator to enable it.',
   'auth.slow_down': 'Too many attempts in a row. Wait {seconds} seconds before trying again.',
+  'auth.password_change_required': 'Your password was set by an administrator: choose a new one before going on.',
   'setup.already_done': 'The administrator already exists. Sign in with that account.',
   'setup.required': 'Create the administrator account first (first run).',
   'users.name_taken': 'The user name "{name}" is taken. Choose another.',
@@ -19,6 +20,9 @@ export const errors: Record<keyof typeof fr, string> = {
   'users.not_found': 'This user does not exist any more. Reload the list.',
   'users.cannot_disable_self': 'You cannot disable your own account. Ask another administrator.',
   'users.last_admin': 'Not possible: this is the last active administrator. Appoint another administrator first.',
+  'users.name_lookalike': 'The user name "{name}" looks too much like the account "{existing}" (accents, capitals or letters from another alphabet). Choose a clearly different name.',
+  'users.wrong_current_password': 'The current password is wrong. Check what you typed (caps lock).',
+  'users.password_unchanged': 'The new password must differ from the current one. Choose another.',
   'workspace.too_new':
     'This workspace was written by a newer version of the application (schema {found}, this version supports up to {supported}). Install the latest version; the file was not changed.',
   'workspace.migration_changed':

@@ -31,6 +31,7 @@ export const app: Shape<typeof fr> = {
     scheduling: 'Scheduling',
     admin: 'Administration',
     producers: 'Producers',
+    account: 'My account',
   },
   comingSoon: {
     badge: 'Coming soon',
@@ -46,7 +47,7 @@ export const app: Shape<typeof fr> = {
     intro: 'First start: create the administrator account. It can then create your colleagues’ accounts.',
     stepLabel: 'Step 1 of 1: administrator account',
     name: 'User name',
-    nameHint: 'Letters, digits, dots or hyphens, for example “c.martin”.',
+    nameHint: 'Letters, digits, dots or hyphens, no space, for example “c.martin”.',
     displayName: 'Display name (optional)',
     password: 'Password',
     passwordRule: 'At least {min} characters. A short sentence that is easy to remember works well.',
@@ -64,6 +65,26 @@ export const app: Shape<typeof fr> = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+  },
+  password: {
+    current: 'Current password',
+    currentProvisional: 'Provisional password (the one the administrator gave you)',
+    new: 'New password',
+    rule: 'At least {min} characters, different from the current one.',
+    confirm: 'Confirm the new password',
+    submit: 'Change the password',
+    submitting: 'Changing…',
+  },
+  forcedChange: {
+    title: 'Choose your password',
+    intro: 'Your password was set by an administrator. Choose one only you know before going on.',
+  },
+  account: {
+    title: 'My account',
+    intro: 'Signed in as {name} ({role}).',
+    passwordTitle: 'Change my password',
+    passwordIntro: 'Your other open sessions will be closed.',
+    done: 'Your password was changed.',
   },
   datasets: {
     title: 'Datasets',

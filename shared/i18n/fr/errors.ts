@@ -11,6 +11,7 @@ export const errors = {
   'auth.locked': 'Trop de tentatives : ce compte est verrouillé jusqu’à {until}. Réessayez plus tard ou demandez à un administrateur.',
   'auth.disabled': 'Ce compte est désactivé. Demandez à un administrateur de le réactiver.',
   'auth.slow_down': 'Trop de tentatives rapprochées. Patientez {seconds} secondes avant de réessayer.',
+  'auth.password_change_required': 'Votre mot de passe a été fixé par un administrateur : choisissez-en un nouveau avant de continuer.',
   'setup.already_done': "L'administrateur a déjà été créé. Connectez-vous avec son compte.",
   'setup.required': "Créez d'abord le compte administrateur (premier lancement).",
   'users.name_taken': "L'identifiant « {name} » est déjà pris. Choisissez-en un autre.",
@@ -18,6 +19,9 @@ export const errors = {
   'users.not_found': "Cet utilisateur n'existe pas ou plus. Rechargez la liste.",
   'users.cannot_disable_self': 'Vous ne pouvez pas désactiver votre propre compte. Demandez à un autre administrateur.',
   'users.last_admin': 'Impossible : ce compte est le dernier administrateur actif. Nommez d’abord un autre administrateur.',
+  'users.name_lookalike': "L'identifiant « {name} » ressemble trop au compte « {existing} » (accents, majuscules ou lettres d'un autre alphabet). Choisissez un identifiant bien distinct.",
+  'users.wrong_current_password': 'Le mot de passe actuel est incorrect. Vérifiez la saisie (majuscules, verrouillage du pavé numérique).',
+  'users.password_unchanged': 'Le nouveau mot de passe doit être différent de l’actuel. Choisissez-en un autre.',
   'workspace.too_new':
     "Cet espace de travail a été créé par une version plus récente de l'application (schéma {found}, cette version gère jusqu'au {supported}). Installez la dernière version ; le fichier n'a pas été modifié.",
   'workspace.migration_changed':

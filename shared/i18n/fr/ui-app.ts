@@ -28,6 +28,7 @@ export const app = {
     scheduling: 'Planification',
     admin: 'Administration',
     producers: 'Producteurs',
+    account: 'Mon compte',
   },
   comingSoon: {
     badge: 'Bientôt disponible',
@@ -43,7 +44,7 @@ export const app = {
     intro: 'Premier lancement : créez le compte administrateur. Il pourra ensuite créer les comptes de vos collègues.',
     stepLabel: 'Étape 1 sur 1 : compte administrateur',
     name: 'Identifiant',
-    nameHint: 'Lettres, chiffres, points ou tirets, par exemple « c.martin ».',
+    nameHint: 'Lettres, chiffres, points ou tirets, sans espace, par exemple « c.martin ».',
     displayName: 'Nom affiché (facultatif)',
     password: 'Mot de passe',
     passwordRule: 'Au moins {min} caractères. Une courte phrase facile à retenir convient très bien.',
@@ -61,6 +62,26 @@ export const app = {
     password: 'Mot de passe',
     submit: 'Se connecter',
     submitting: 'Connexion…',
+  },
+  password: {
+    current: 'Mot de passe actuel',
+    currentProvisional: 'Mot de passe provisoire (celui donné par l’administrateur)',
+    new: 'Nouveau mot de passe',
+    rule: 'Au moins {min} caractères, différent de l’actuel.',
+    confirm: 'Confirmez le nouveau mot de passe',
+    submit: 'Changer le mot de passe',
+    submitting: 'Changement…',
+  },
+  forcedChange: {
+    title: 'Choisissez votre mot de passe',
+    intro: 'Votre mot de passe a été fixé par un administrateur. Choisissez-en un que vous seul connaissez avant de continuer.',
+  },
+  account: {
+    title: 'Mon compte',
+    intro: 'Connecté en tant que {name} ({role}).',
+    passwordTitle: 'Changer mon mot de passe',
+    passwordIntro: 'Vos autres sessions ouvertes seront fermées.',
+    done: 'Votre mot de passe a été changé.',
   },
   datasets: {
     title: 'Jeux de données',

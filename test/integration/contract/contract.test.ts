@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../shared/api-client';
 import { methods, type PushedEvent } from '../../../shared/contract';
 import { createServiceHost, type ServiceHost } from '../../../electron/host/service-host';
-import { adminPassword, tempDir } from '../../support/temp-workspace';
+import { adminPassword, tempDir, userPassword } from '../../support/temp-workspace';
 import { transportKinds, type Connector } from './transports';
 
 // One suite, every transport: what the page sees must not depend on how it is connected.
@@ -22,6 +22,7 @@ describe.each(transportKinds)('contract over the $name transport', ({ open }) =>
     await admin.call('users.create', { name, password: adminPassword, role });
     const c = client();
     await c.call('session.signIn', { name, password: adminPassword });
+    await c.call('session.changePassword', { currentPassword: adminPassword, newPassword: userPassword });
     return c;
   }
 
@@ -128,12 +129,12 @@ describe.each(transportKinds)('contract over the $name transport', ({ open }) =>
     const reviewerId = users.find((u) => u.name === 'relecteur')!.id;
     expect(await admin.call('users.disable', { userId: reviewerId })).toMatchObject({ disabled: true });
     expect(await reviewer.reply('datasets.list', {})).toMatchObject({ ok: false, error: { code: 'auth.not_signed_in' } });
-    expect(await client().reply('session.signIn', { name: 'relecteur', password: adminPassword })).toEqual({
+    expect(await client().reply('session.signIn', { name: 'relecteur', password: userPassword })).toEqual({
       ok: false,
       error: { code: 'auth.disabled', params: {} },
     });
     await admin.call('users.enable', { userId: reviewerId });
-    expect(await client().call('session.signIn', { name: 'relecteur', password: adminPassword })).toMatchObject({ disabled: false });
+    expect(await client().call('session.signIn', { name: 'relecteur', password: userPassword })).toMatchObject({ disabled: false });
 
     const adminId = users.find((u) => u.name === 'admin')!.id;
     expect(await admin.reply('users.disable', { userId: adminId })).toEqual({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Transport } from '../../../shared/api-client';
 import { startHttpHost, type HttpHost } from '../../../electron/host/http-host';
 import { inProcessTransport } from '../../../electron/host/in-process-transport';
@@ -24,7 +23,7 @@ export const transportKinds: { name: string; open: (host: ServiceHost) => Promis
       const opened: HttpTransport[] = [];
       return {
         connect() {
-          const transport = createHttpTransport({ baseUrl: http.origin, token: http.token, sessionKey: randomUUID() });
+          const transport = createHttpTransport({ baseUrl: http.origin, token: http.token });
           opened.push(transport);
           return transport;
         },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -8,7 +7,7 @@ import { exportResult } from '../../../shared/contract';
 import { startHttpHost, type HttpHost } from '../../../electron/host/http-host';
 import { createHttpTransport } from '../../../renderer/http-transport';
 import { makeVersion } from '../../support/make-version';
-import { adminPassword, openTestWorkspace, tempDir, type TestWorkspace } from '../../support/temp-workspace';
+import { adminPassword, openTestWorkspace, tempDir, userPassword, type TestWorkspace } from '../../support/temp-workspace';
 
 let ws: TestWorkspace;
 let http: HttpHost | undefined;
@@ -45,8 +44,8 @@ async function exported(client: ApiClient, versionId: number, format: 'csv' | 'x
 
 async function overHttp(name = 'admin'): Promise<ApiClient> {
   http ??= await startHttpHost({ host: ws.host });
-  const client = createApiClient(createHttpTransport({ baseUrl: http.origin, token: http.token, sessionKey: randomUUID() }));
-  await client.call('session.signIn', { name, password: adminPassword });
+  const client = createApiClient(createHttpTransport({ baseUrl: http.origin, token: http.token }));
+  await client.call('session.signIn', { name, password: name === 'admin' ? adminPassword : userPassword });
   return client;
 }
 

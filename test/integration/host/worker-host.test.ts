@@ -28,6 +28,9 @@ test('the desktop transport: services answer from a worker thread, one session p
     error: { code: 'auth.not_signed_in', params: {} },
   });
   expect(await host.invoke('window-1', 'no.such', {})).toMatchObject({ ok: false, error: { code: 'api.unknown_method' } });
+  // A closed window ends its session (electron/ipc.ts calls this when the window is destroyed).
+  host.endSession('window-1');
+  expect(await host.invoke('window-1', 'users.list', {})).toMatchObject({ ok: false, error: { code: 'auth.not_signed_in' } });
 });
 
 test('a workspace from a newer version is refused by the worker, untouched', async () => {

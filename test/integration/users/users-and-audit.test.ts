@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { recordAudit } from '../../../electron/audit/audit-log';
 import { afterEach, expect, test } from 'vitest';
-import { lockAfter } from '../../../electron/session/sign-in';
-import { adminPassword, openTestWorkspace, type TestWorkspace } from '../../support/temp-workspace';
+import { lockAfter } from '../../../electron/session/sign-in-guard';
+import { adminPassword, openTestWorkspace, userPassword, type TestWorkspace } from '../../support/temp-workspace';
 
 let ws: TestWorkspace;
 afterEach(async () => ws?.close());
@@ -72,12 +72,12 @@ test('a disabled user is signed out at the next call and cannot sign in', async 
   const paul = (await ws.admin.call('users.list', {})).find((u) => u.name === 'paul')!;
   await ws.admin.call('users.disable', { userId: paul.id });
   expect(await agent.reply('datasets.list', {})).toMatchObject({ ok: false, error: { code: 'auth.not_signed_in' } });
-  expect(await ws.client().reply('session.signIn', { name: 'paul', password: adminPassword })).toMatchObject({
+  expect(await ws.client().reply('session.signIn', { name: 'paul', password: userPassword })).toMatchObject({
     ok: false,
     error: { code: 'auth.disabled' },
   });
   await ws.admin.call('users.enable', { userId: paul.id });
-  await ws.client().call('session.signIn', { name: 'paul', password: adminPassword });
+  await ws.client().call('session.signIn', { name: 'paul', password: userPassword });
   const admin = (await ws.admin.call('users.list', {})).find((u) => u.name === 'admin')!;
   expect(await ws.admin.reply('users.disable', { userId: admin.id })).toMatchObject({
     ok: false,
@@ -89,8 +89,8 @@ test('the audit log records sign-ins and user changes, and detects tampering', a
   ws = await openTestWorkspace();
   await ws.signedIn('reviewer', 'rita');
   const actions = (await ws.admin.call('audit.list', { limit: 50 })).map((e) => e.action).reverse();
-  expect(actions).toEqual(['user.create', 'session.sign_in', 'user.create', 'producer.member_set', 'session.sign_in']);
-  expect(await ws.admin.call('audit.verify', {})).toEqual({ ok: true, checked: 5, firstBrokenId: null });
+  expect(actions).toEqual(['user.create', 'session.sign_in', 'user.create', 'producer.member_set', 'session.sign_in', 'user.change_password']);
+  expect(await ws.admin.call('audit.verify', {})).toEqual({ ok: true, checked: 6, firstBrokenId: null });
 
   const raw = new Database(ws.path);
   raw.prepare("UPDATE audit SET actor = 'quelqu’un' WHERE id = 3").run();
