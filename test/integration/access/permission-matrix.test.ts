@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { addFindings } from '../../../electron/findings/finding-store';
 import { createServiceHost, type ServiceHost } from '../../../electron/host/service-host';
 import { defaultProducerId, makeVersion } from '../../support/make-version';
-import { adminPassword, tempDir } from '../../support/temp-workspace';
+import { adminPassword, tempDir, userPassword } from '../../support/temp-workspace';
 import { transportKinds, type Connector } from '../contract/transports';
 
 // The one permission check, over the loopback HTTP door: every contract method × caller ×
@@ -71,12 +71,21 @@ const v = (f: Fixture) => ({ versionId: f.dataset().versionId });
 const cases: Partial<Record<MethodName, Case>> = {
   'session.status': { scope: none, input: () => ({}) },
   'session.setup': { scope: none, input: (f) => ({ name: `x${f.unique}`, password: adminPassword }), allowed: 'setup.already_done' },
-  'session.signIn': { scope: none, input: (f) => ({ name: f.name, password: adminPassword }) },
+  'session.signIn': { scope: none, input: (f) => ({ name: f.name, password: passwordOf(f.caller) }) },
+  // The same password again: refused after the access check, before any password is checked.
+  'session.changePassword': {
+    scope: none,
+    input: (f) => ({ currentPassword: passwordOf(f.caller), newPassword: passwordOf(f.caller) }),
+    allowed: 'users.password_unchanged',
+  },
   'session.signOut': { scope: none, input: () => ({}), ownSession: true },
   'users.list': { scope: none, input: () => ({}) },
   'users.create': { scope: none, input: (f) => ({ name: `nouveau${f.unique}`, password: adminPassword, role: 'agent' }) },
   'users.disable': { scope: none, input: (f) => ({ userId: f.newUserId() }) },
   'users.enable': { scope: none, input: (f) => ({ userId: f.newUserId() }) },
+  'users.setRole': { scope: none, input: (f) => ({ userId: f.newUserId(), role: 'reviewer' }) },
+  'users.resetPassword': { scope: none, input: (f) => ({ userId: f.newUserId(), password: 'provisoire 2026' }) },
+  'users.unlock': { scope: none, input: (f) => ({ userId: f.newUserId() }) },
   'audit.list': { scope: none, input: () => ({ limit: 5 }) },
   'audit.verify': { scope: none, input: () => ({}) },
   'producers.list': { scope: none, input: () => ({}) },
@@ -164,9 +173,11 @@ let csvPath: string;
 let counter = 0;
 
 const client = () => createApiClient(connector.connect());
-async function signIn(name: string): Promise<ApiClient> {
+// The administrator's own; the others replaced their provisional one at first sign-in.
+const passwordOf = (caller: Caller) => (caller === 'admin' ? adminPassword : userPassword);
+async function signIn(name: Caller): Promise<ApiClient> {
   const c = client();
-  await c.call('session.signIn', { name, password: adminPassword });
+  await c.call('session.signIn', { name, password: passwordOf(name) });
   return c;
 }
 
@@ -190,7 +201,10 @@ beforeAll(async () => {
     const user = await admin.call('users.create', { name: caller, password: adminPassword, role: who.role });
     userIds.set(caller, user.id);
     if (who.member) await admin.call('producers.setMember', { producerId: producerIds.get(who.member.producer)!, userId: user.id, role: who.member.role });
-    clients.set(caller, await signIn(caller));
+    const first = client();
+    await first.call('session.signIn', { name: caller, password: adminPassword });
+    await first.call('session.changePassword', { currentPassword: adminPassword, newPassword: userPassword });
+    clients.set(caller, first);
   }
   userIds.set('stranger', (await admin.call('users.create', { name: 'stranger', password: adminPassword, role: 'agent' })).id);
 });
@@ -227,8 +241,8 @@ function fixture(caller: Caller, target: Target): Fixture {
     newUserId: () =>
       Number(
         db
-          .prepare("INSERT INTO users (name, display_name, role, password_hash, created_at) VALUES (?, ?, 'agent', '-', ?)")
-          .run(`membre${++counter}`, `Membre ${counter}`, new Date().toISOString()).lastInsertRowid,
+          .prepare("INSERT INTO users (name, name_key, display_name, role, password_hash, created_at) VALUES (?, ?, ?, 'agent', '-', ?)")
+          .run(`membre${++counter}`, `membre${counter}`, `Membre ${counter}`, new Date().toISOString()).lastInsertRowid,
       ),
   };
 }
@@ -247,7 +261,7 @@ test.each(Object.keys(methods) as MethodName[])('%s: caller × producer', async 
     for (const target of targets) {
       const f = fixture(caller, target);
       const input = await c.input(f);
-      const who = c.ownSession ? await signIn(caller === 'admin' ? 'admin' : caller) : clients.get(caller)!;
+      const who = c.ownSession ? await signIn(caller) : clients.get(caller)!;
       const reply = await who.reply(method, input as never);
       const cell = `${caller} → ${target}`;
       actual[cell] = reply.ok ? (c.observe ? c.observe(reply.value, f) : 'ok') : reply.error.code;
