@@ -68,7 +68,7 @@ test('50 wrong guesses sent at once over HTTP: at most the allowed number are ch
     ok: false,
     error: { code: 'auth.locked' },
   });
-});
+}, 120_000);
 
 test('the same from one client: no more checks, and the lock holds', async () => {
   const client = httpClient();
@@ -76,7 +76,7 @@ test('the same from one client: no more checks, and the lock holds', async () =>
   expect(replies.every((r) => !r.ok)).toBe(true);
   expect(checks.count).toBeLessThanOrEqual(lockAfter);
   expect(lockedUntil()).not.toBeNull();
-});
+}, 120_000);
 
 test('a right password checked while wrong ones lock the account does not sign in, nor lift the lock', async () => {
   let release = () => {};
@@ -100,4 +100,4 @@ test('a right password checked while wrong ones lock the account does not sign i
   } finally {
     checks.gate = null;
   }
-});
+}, 120_000);

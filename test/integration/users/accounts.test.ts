@@ -3,6 +3,7 @@ import type { ApiClient } from '../../../shared/api-client';
 import { clientFailureLimit, failureRowsPerMinute, lockAfter } from '../../../electron/session/sign-in-guard';
 import { adminPassword, openTestWorkspace, userPassword, type TestWorkspace } from '../../support/temp-workspace';
 
+// Each test checks many scrypt hashes (about 50 ms each, far more on a loaded machine).
 let ws: TestWorkspace;
 afterEach(async () => ws?.close());
 
@@ -28,7 +29,7 @@ test('two first-run setups at once make one administrator', async () => {
   expect(replies.filter((r) => r.ok)).toHaveLength(1);
   expect(replies.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'setup.already_done' } });
   expect(ws.host.services.db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin'").pluck().get()).toBe(1);
-});
+}, 120_000);
 
 test('an unknown name is answered exactly as an account is, lock included, and never written to the audit log', async () => {
   ws = await openTestWorkspace();
@@ -43,7 +44,7 @@ test('an unknown name is answered exactly as an account is, lock included, and n
   expect(lockedUnknown).toMatchObject({ ok: false, error: { code: 'auth.locked', params: { until: expect.any(String) } } });
   expect(auditText()).not.toContain('Motdepasse');
   expect(auditText()).toContain('unknown_user');
-});
+}, 120_000);
 
 test('one client cannot lock everyone out: past its own limit it is slowed down, and further accounts stay usable', async () => {
   ws = await openTestWorkspace();
@@ -60,7 +61,7 @@ test('one client cannot lock everyone out: past its own limit it is slowed down,
     error: { code: 'auth.slow_down', params: { seconds: expect.any(Number) } },
   });
   expect(await ws.client().call('session.signIn', { name: 'dan', password: userPassword })).toMatchObject({ name: 'dan' });
-});
+}, 120_000);
 
 test('an administrator unlocks an account', async () => {
   ws = await openTestWorkspace();
@@ -72,7 +73,7 @@ test('an administrator unlocks an account', async () => {
   expect(await ws.admin.call('users.unlock', { userId: locked.id })).toMatchObject({ lockedUntil: null });
   expect(await ws.client().call('session.signIn', { name: 'paul', password: userPassword })).toMatchObject({ name: 'paul' });
   expect(auditText()).toContain('user.unlock');
-});
+}, 120_000);
 
 test('failed sign-ins write a bounded number of audit rows', async () => {
   ws = await openTestWorkspace();
@@ -97,7 +98,7 @@ test('look-alike names are refused; the sign-in name is matched the same way', a
     });
   }
   expect(await ws.client().call('session.signIn', { name: 'ELODIE', password: adminPassword })).toMatchObject({ name: 'Élodie' });
-});
+}, 120_000);
 
 test('names with spaces are refused, as the hint says', async () => {
   ws = await openTestWorkspace();
@@ -106,7 +107,7 @@ test('names with spaces are refused, as the hint says', async () => {
     error: { code: 'api.invalid_input', params: { method: 'users.create', field: 'name' } },
   });
   expect(await ws.admin.reply('users.create', { name: 'j.dupont-2_b', password: adminPassword, role: 'agent' })).toMatchObject({ ok: true });
-});
+}, 120_000);
 
 test('a password set by an administrator must be changed at first sign-in before anything else', async () => {
   ws = await openTestWorkspace();
@@ -123,7 +124,7 @@ test('a password set by an administrator must be changed at first sign-in before
     mustChangePassword: false,
   });
   expect(await c.call('datasets.list', {})).toEqual([]);
-});
+}, 120_000);
 
 test('a user changes their own password: the old one is checked, other sessions end', async () => {
   ws = await openTestWorkspace();
@@ -144,7 +145,7 @@ test('a user changes their own password: the old one is checked, other sessions 
   expect(await ws.client().reply('session.signIn', { name: 'paul', password: userPassword })).toMatchObject({ ok: false });
   await ws.client().call('session.signIn', { name: 'paul', password: 'un tout nouveau mot' });
   expect(auditText()).not.toContain('un tout nouveau mot');
-});
+}, 120_000);
 
 test('an administrator resets a password: the user is signed out and must choose a new one', async () => {
   ws = await openTestWorkspace();
@@ -158,7 +159,7 @@ test('an administrator resets a password: the user is signed out and must choose
   await again.call('session.signIn', { name: 'paul', password: 'provisoire 2024' });
   expect(await again.reply('datasets.list', {})).toMatchObject({ ok: false, error: { code: 'auth.password_change_required' } });
   expect(await paul.reply('users.resetPassword', { userId: 1, password: 'provisoire 2024' })).toMatchObject({ ok: false });
-});
+}, 120_000);
 
 test('an administrator changes a role, never the last administrator’s', async () => {
   ws = await openTestWorkspace();
@@ -178,4 +179,4 @@ test('an administrator changes a role, never the last administrator’s', async 
     { before: 'agent', after: 'admin' },
     { before: 'admin', after: 'reviewer' },
   ]);
-});
+}, 120_000);
