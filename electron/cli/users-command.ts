@@ -41,6 +41,10 @@ export const usersCommand: CliCommand = {
     '                                              est lu dans ATELIER_NEW_PASSWORD',
     '  users list                                  liste les comptes',
     '  users disable NOM | users enable NOM        désactive ou réactive un compte',
+    '  users unlock NOM                            déverrouille un compte après trop d’essais',
+    '  users set-role NOM --role RÔLE              change le rôle (jamais celui du dernier administrateur)',
+    '  users reset-password NOM                    donne un mot de passe provisoire, lu dans',
+    '                                              ATELIER_NEW_PASSWORD, à changer à la connexion',
   ],
   usage:
     'users add NOM --role agent|reviewer|admin | users list | users disable|enable|unlock NOM | users set-role NOM --role RÔLE | users reset-password NOM   --workspace FICHIER --user ADMIN',
