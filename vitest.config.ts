@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testKeysDir } from './test/support/keys-dir';
 
 export default defineConfig({
   test: {
@@ -6,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    env: { ATELIER_KEYS_DIR: testKeysDir },
+    globalSetup: ['test/support/keys-dir.ts'],
   },
 });

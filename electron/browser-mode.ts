@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { errorMessage } from '../shared/i18n/catalog';
 import { startHttpHost, type HttpHost } from './host/http-host';
+import { ensurePrivateDir } from './platform/private-files';
 import { createServiceHost, type ServiceHost } from './host/service-host';
 
 // The same UI in any browser, where the Electron binary is missing (servers, CI) or for
@@ -32,7 +32,9 @@ export const builtRendererDir = fileURLToPath(
 );
 
 export async function startBrowserMode({ workspacePath, port = 0, rendererDir = builtRendererDir }: BrowserModeOptions): Promise<BrowserMode> {
-  mkdirSync(dirname(workspacePath), { recursive: true });
+  // The app's own folder (it holds the keys too) is private; a folder the user chose is
+  // theirs, and openWorkspace creates a missing one private.
+  if (workspacePath === defaultWorkspacePath) ensurePrivateDir(dirname(workspacePath));
   const service = createServiceHost({ workspacePath });
   try {
     const http = await startHttpHost({ host: service, rendererDir, port });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditCommand } from './cli/audit-command';
 import { datasetsCommand } from './cli/datasets-command';
 import { exportCommand } from './cli/export-command';
 import { findingsCommand } from './cli/findings-command';
@@ -21,6 +22,7 @@ export const commands: Record<string, CliCommand> = {
   import: importCommand,
   export: exportCommand,
   findings: findingsCommand,
+  audit: auditCommand,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -53,7 +55,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     });
     const workspace = values.workspace ?? io.env.ATELIER_WORKSPACE;
     if (typeof workspace !== 'string') throw new UsageError("Indiquez l'espace de travail avec --workspace FICHIER.");
-    await command.run(
+    const code = await command.run(
       {
         positionals,
         values,
@@ -61,7 +63,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
       io,
     );
-    return 0;
+    return code ?? 0;
   } catch (error) {
     const failure =
       isParseArgsError(error)

@@ -33,6 +33,9 @@ export const errorCodes = [
   'workspace.not_found',
   'workspace.unreadable',
   'workspace.locked',
+  // audit
+  'audit.key_missing',
+  'audit.key_unavailable',
   // files and jobs
   'files.not_found',
   'files.too_large',

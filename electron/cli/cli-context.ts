@@ -30,7 +30,8 @@ export interface CliCommand {
   details?: string[];
   // Options the command takes besides --workspace, --json and --user.
   options?: Record<string, { type: 'string' | 'boolean' }>;
-  run(args: CliArgs, io: CliIO): Promise<void>;
+  // The exit code when it is not 0 without an error (e.g. a check that found a problem).
+  run(args: CliArgs, io: CliIO): Promise<void | number>;
 }
 
 export interface CliArgs {

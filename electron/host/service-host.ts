@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, PushedEvent, Reply } from '../../shared/contract';
+import { auditSealWithKey, fileAuditSeal } from '../audit/audit-keys';
+import { sealAuditChain } from '../audit/audit-log';
+import { bindAuditSeal } from '../audit/audit-seal';
 import { dropStaleStaging } from '../datasets/version-store';
 import { DownloadLinks, type ExportDeliverer } from '../exporting/export-delivery';
 import { ExportFiles } from '../exporting/export-files';
@@ -9,6 +12,7 @@ import { createGridWorker } from '../reviewing/grid-worker-client';
 import { SignInGuard } from '../session/sign-in-guard';
 import { signedInUser } from '../session/sign-in';
 import type { UserRow } from '../users/user-store';
+import { defaultKeysDir, type KeyLookup } from '../platform/key-vault';
 import { openWorkspace, type Db } from '../workspace/open-workspace';
 import { createDispatcher } from './dispatcher';
 import { setSessionUser, type Services, type Session } from './handler-context';
@@ -30,11 +34,22 @@ export interface ServiceHostOptions {
   log?: (error: unknown) => void;
   // Where finished exports go; default: one-time download links (browser mode).
   delivery?: ExportDeliverer;
+  // The audit key: looked up beforehand by the desktop app (through the OS keychain);
+  // otherwise read from (or created in) the key folder.
+  audit?: { keysDir?: string; key?: KeyLookup };
 }
 
 // One open workspace and everything that serves it. Every transport wraps one of these.
 export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   const db = openWorkspace(options.workspacePath);
+  const keysDir = options.audit?.keysDir ?? defaultKeysDir();
+  try {
+    bindAuditSeal(db, options.audit?.key ? auditSealWithKey(db, options.audit.key, keysDir) : fileAuditSeal(db, keysDir));
+    sealAuditChain(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   dropStaleStaging(db);
   const listeners = new Set<(event: PushedEvent) => void>();
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {

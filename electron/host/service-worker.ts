@@ -1,28 +1,28 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
+import { lookUpAuditKey } from '../audit/audit-keys';
+import { FileKeyVault } from '../platform/file-key-vault';
+import { openWorkspace } from '../workspace/open-workspace';
 import type { Session } from './handler-context';
 import { createServiceHost, type ServiceHost } from './service-host';
+import { workerKeyProtector } from './worker-key-protector';
 import type { FromWorker, ServiceWorkerData, ToWorker } from './worker-protocol';
 
 // The desktop app's services run here, off the Electron main process: this thread owns the
 // only workspace connection, so a long query never freezes the window.
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
-const { workspacePath } = workerData as ServiceWorkerData;
-
-let host: ServiceHost;
-try {
-  host = createServiceHost({ workspacePath });
-} catch (error) {
-  post({ type: 'failed', error: error instanceof AppError ? error.toPayload() : { code: 'api.internal', params: {} } });
-  process.exit(1);
-}
-
+const { workspacePath, keysDir, protector: protectorName } = workerData as ServiceWorkerData;
+const protector = protectorName === null ? null : workerKeyProtector(port, protectorName);
 const sessions = new Map<string, Session>();
-host.onEvent((event) => post({ type: 'event', event }));
+let host: ServiceHost | null = null;
 
 port.on('message', async (message: ToWorker) => {
-  if (message.type === 'call') {
+  if (message.type === 'protected') {
+    protector?.answer(message.seq, message.data);
+  } else if (!host) {
+    return;
+  } else if (message.type === 'call') {
     let session = sessions.get(message.sessionKey);
     if (!session) {
       session = host.newSession();
@@ -37,4 +37,25 @@ port.on('message', async (message: ToWorker) => {
     port.close();
   }
 });
+
+// The audit key comes from the keychain through the main process, which answers
+// asynchronously: it is looked up on a first connection, before the host opens for good.
+async function open(): Promise<ServiceHost> {
+  const first = openWorkspace(workspacePath);
+  let key;
+  try {
+    key = await lookUpAuditKey(first, new FileKeyVault(keysDir, protector));
+  } finally {
+    first.close();
+  }
+  return createServiceHost({ workspacePath, audit: { keysDir, key } });
+}
+
+try {
+  host = await open();
+} catch (error) {
+  post({ type: 'failed', error: error instanceof AppError ? error.toPayload() : { code: 'api.internal', params: {} } });
+  process.exit(1);
+}
+host.onEvent((event) => post({ type: 'event', event, sessionKeys: [...sessions.keys()] }));
 post({ type: 'ready' });

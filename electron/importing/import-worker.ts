@@ -1,7 +1,8 @@
 import { parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import type { ColumnInfo, ColumnType, ImportSettings, VersionSummary } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { recordAudit } from '../audit/audit-log';
+import { recordAudit, syncAuditHead } from '../audit/audit-log';
+import { bindAuditSeal, sealFromData } from '../audit/audit-seal';
 import { commitVersion, createRowsTable, getColumns, getVersion, latestVersionId } from '../datasets/version-store';
 import { addFindings, type NewFinding } from '../findings/finding-store';
 import { spawnWorker } from '../host/spawn-worker';
@@ -28,6 +29,7 @@ const job = workerData as ImportJob;
 const port = parentPort!;
 const post = (message: ImportMessage) => port.postMessage(message);
 const db = openWorkspace(job.workspacePath, { create: false });
+bindAuditSeal(db, sealFromData(job.audit));
 // The WAL is checkpointed once, after the commit, instead of every 1000 pages on the way.
 db.pragma('wal_autocheckpoint = 0');
 // Rows between commits of the staging table: the API's own writes wait at most that long.
@@ -199,6 +201,8 @@ async function run(): Promise<void> {
     });
     return version;
   }).immediate();
+  // Now, not on a later tick: the thread may be gone by then.
+  syncAuditHead(db);
   post({ type: 'done', result: { ...committed, rowCount: summary.rowCount } });
 }
 

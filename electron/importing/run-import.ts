@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import { parse } from 'node:path';
 import type { ImportPreview, ImportSettings, MethodParsedInput } from '../../shared/contract';
+import { auditSealOf, sealToData } from '../audit/audit-seal';
 import type { DatasetTarget } from '../datasets/version-store';
 import type { StoredFile } from '../files/file-store';
 import type { Services, SignedInUser } from '../host/handler-context';
@@ -33,6 +34,7 @@ export function startImport(
   const channel = new MessageChannel();
   const job: ImportJob = {
     workspacePath: services.workspacePath,
+    audit: sealToData(auditSealOf(services.db)),
     path: file.path,
     fileName: file.fileName,
     size: file.size,

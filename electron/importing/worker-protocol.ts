@@ -1,6 +1,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { ColumnType, ImportPreview, ImportSettings } from '../../shared/contract';
 import { AppError, isErrorCode, type ErrorPayload } from '../../shared/errors';
+import type { AuditSealData } from '../audit/audit-seal';
 import type { PackedRows } from './packed-rows';
 import type { ScannedTable } from './scan-table';
 import { workerFailure } from './worker-limits';
@@ -31,6 +32,8 @@ export type ParseMessage =
 
 export interface ImportJob {
   workspacePath: string;
+  // The writer appends the import's audit entry from its own connection.
+  audit: AuditSealData;
   stagingTable: string;
   // The parse worker of the first read, started beside this one.
   parserPort: MessagePort;

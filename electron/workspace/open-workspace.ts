@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { ensurePrivateFile, privateDirMode, restrictIfPresent } from '../platform/private-files';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -18,6 +20,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
+    makePrivate(path);
     // The desktop app loads a build of the SQLite addon made for Electron (scripts/start.mjs).
     const nativeBinding = process.env.ATELIER_SQLITE_BINDING;
     db = new Database(path, nativeBinding ? { nativeBinding } : {});
@@ -35,6 +38,17 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     throw error instanceof AppError ? error : describeOpenError(error, path);
   }
   return db;
+}
+
+// The workspace holds personal data before anonymization and password hashes: the file is
+// created 0600 before SQLite opens it (SQLite gives its -wal and -shm the database file's
+// mode), and a workspace made by an older build, 0644, is fixed here, -wal and -shm included.
+// A missing folder is created 0700; a folder the user chose is left as it is.
+function makePrivate(path: string): void {
+  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true, mode: privateDirMode });
+  ensurePrivateFile(path);
+  restrictIfPresent(`${path}-wal`);
+  restrictIfPresent(`${path}-shm`);
 }
 
 function describeOpenError(error: unknown, path: string): AppError {

@@ -7,4 +7,5 @@ export const migrationChecksums: ReadonlyMap<number, string> = new Map([
   [5, '5a9dd589eb8b36f996e3e6d98c43628d8fc9feb801aa4293b19277ca9682f613'], // 005-pending-per-user.ts
   [6, '321b26accf814a8ba91b9c70e238649afe987901c600040630c790a6a3815520'], // 006-findings.ts
   [7, '38ed30c3cd66acd44a87dd1360739e38d4f4aa98cd39f9ee0c184495361e91bc'], // 007-account-keys.ts
+  [8, '20fe8116d4b11d54ad6e7eba752bdcd8df925c55ebec98fa82a40863c97fb719'], // 008-audit-keys.ts
 ]);

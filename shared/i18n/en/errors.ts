@@ -30,6 +30,10 @@ export const errors: Record<keyof typeof fr, string> = {
   'workspace.not_found': 'No workspace at {path}. Create one with "atelier init" or choose another file.',
   'workspace.unreadable': 'The file {path} is not a readable workspace. Choose another file or restore a backup.',
   'workspace.locked': 'The workspace {path} is in use by another program. Close it and try again.',
+  'audit.key_missing':
+    "The audit log key of this workspace ({workspaceId}) is missing from your profile (folder .atelier-open-data/keys). Restore the file {workspaceId}.key from your backup, then open the workspace again. Nothing was recorded.",
+  'audit.key_unavailable':
+    "The audit log key of this workspace ({workspaceId}) is held by the desktop application's system keychain and cannot be read here. Do this in the desktop application. Nothing was recorded.",
   'files.not_found': 'The file {fileName} cannot be found. Choose it again.',
   'files.too_large': 'The file {fileName} is larger than the maximum ({max}). Split it or export it as CSV.',
   'files.locked': 'The file {fileName} is open in another program (Excel?). Close it and try again.',

@@ -29,6 +29,10 @@ export const errors = {
   'workspace.not_found': "Aucun espace de travail à l'emplacement {path}. Créez-le avec « atelier init » ou choisissez un autre fichier.",
   'workspace.unreadable': "Le fichier {path} n'est pas un espace de travail lisible. Choisissez un autre fichier ou restaurez une sauvegarde.",
   'workspace.locked': "L'espace de travail {path} est utilisé par un autre programme. Fermez-le puis réessayez.",
+  'audit.key_missing':
+    "La clé du journal d'audit de cet espace de travail ({workspaceId}) est introuvable dans votre profil (dossier .atelier-open-data/keys). Restaurez le fichier {workspaceId}.key depuis votre sauvegarde, puis rouvrez l'espace. Rien n'a été enregistré.",
+  'audit.key_unavailable':
+    "La clé du journal d'audit de cet espace de travail ({workspaceId}) est gardée par le trousseau du système de l'application de bureau et ne peut pas être lue ici. Faites cette opération dans l'application de bureau. Rien n'a été enregistré.",
   'files.not_found': 'Le fichier {fileName} est introuvable. Choisissez-le à nouveau.',
   'files.too_large': 'Le fichier {fileName} dépasse la taille maximale ({max}). Découpez-le ou exportez-le en CSV.',
   'files.locked': 'Le fichier {fileName} est ouvert dans un autre programme (Excel ?). Fermez-le puis réessayez.',
