@@ -11,7 +11,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // Source maps: decided by scripts/build.mjs (none in a release build).
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       // zod's sources carry comments Rollup cannot place; they change nothing in the output.

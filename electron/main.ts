@@ -1,11 +1,12 @@
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { errorMessage } from '../shared/i18n/catalog';
 import { AppError } from '../shared/errors';
 import { loadRendererFile } from './host/renderer-files';
 import { startWorkerHost, type WorkerHost } from './host/worker-host';
-import { registerIpc } from './ipc';
+import { registerIpc, safeStorageProtector } from './ipc';
+import { ensurePrivateDir } from './platform/private-files';
+import { shellSettings } from './security/app-policy';
 import { appHost, appScheme, isAllowedExternal, isAppUrl, secureWebPreferences } from './security/window-policy';
 
 // The thin desktop shell: one secure window over the built page, the services in a worker.
@@ -20,7 +21,7 @@ function workspacePath(): string {
   const fromEnv = process.env.ATELIER_WORKSPACE;
   if (fromEnv) return fromEnv;
   const dir = app.getPath('userData');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   return join(dir, 'espace.atelier');
 }
 
@@ -57,7 +58,7 @@ function openWindow(): BrowserWindow {
     height: 820,
     title: 'Atelier Open Data',
     show: false,
-    webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(here, 'preload.cjs'), app.isPackaged),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appScheme}://${appHost}/index.html`);
@@ -67,9 +68,11 @@ function openWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
+  // Without a menu there is no View ▸ Toggle Developer Tools nor Reload to reach either.
+  if (!shellSettings(app.isPackaged).defaultMenu) Menu.setApplicationMenu(null);
   let host: WorkerHost;
   try {
-    host = await startWorkerHost(workspacePath());
+    host = await startWorkerHost(workspacePath(), { protector: safeStorageProtector() });
   } catch (error) {
     const payload = error instanceof AppError ? error.toPayload() : { code: 'api.internal' as const, params: {} };
     dialog.showErrorBox('Atelier Open Data', errorMessage('fr', payload));

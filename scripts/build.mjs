@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import { buildOptions, builderOnlyEntries } from './build-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist/electron');
@@ -20,7 +21,8 @@ const esmEntries = named([
   'electron/importing/parse-worker.ts',
   'electron/reviewing/grid-worker.ts',
 ]);
-const electronEntries = named(['electron/main.ts', 'electron/preload.ts']);
+const electronEntries = named(['electron/main.ts', 'electron/preload.ts', ...builderOnlyEntries]);
+const { sourcemap } = buildOptions();
 
 // The CJS entries (Electron main, preload) share modules that locate their siblings with
 // import.meta.url, which CJS lacks: give them its equivalent from __filename.
@@ -29,9 +31,9 @@ const cjsImportMeta = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root, outdir };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap, logLevel: 'warning', absWorkingDir: root, outdir };
 
-await vite({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+await vite({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap } });
 await Promise.all([
   esbuild({ ...common, entryPoints: esmEntries, format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' }),
   esbuild({ ...common, ...cjsImportMeta, entryPoints: electronEntries, format: 'cjs', outExtension: { '.js': '.cjs' }, packages: 'external', external: ['electron'] }),

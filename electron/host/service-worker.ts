@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { lookUpAuditKey } from '../audit/audit-keys';
 import { FileKeyVault } from '../platform/file-key-vault';
+import { eventRecipients } from '../security/event-recipients';
 import { openWorkspace } from '../workspace/open-workspace';
 import type { Session } from './handler-context';
 import { createServiceHost, type ServiceHost } from './service-host';
@@ -57,5 +58,5 @@ try {
   post({ type: 'failed', error: error instanceof AppError ? error.toPayload() : { code: 'api.internal', params: {} } });
   process.exit(1);
 }
-host.onEvent((event) => post({ type: 'event', event, sessionKeys: [...sessions.keys()] }));
+host.onEvent((event) => post({ type: 'event', event, sessionKeys: eventRecipients(sessions) }));
 post({ type: 'ready' });

@@ -1,13 +1,16 @@
 // The desktop window's security, as plain data and predicates that tests check: what these
 // functions say is exactly what electron/main.ts applies.
 
+import { shellSettings } from './app-policy';
+
 export const appScheme = 'app';
 export const appHost = 'atelier';
 export const appOrigin = `${appScheme}://${appHost}`;
 
-export function secureWebPreferences(preloadPath: string) {
+export function secureWebPreferences(preloadPath: string, packaged: boolean) {
   return {
     preload: preloadPath,
+    devTools: shellSettings(packaged).devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

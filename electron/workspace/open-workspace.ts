@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { ensurePrivateFile, privateDirMode, restrictIfPresent } from '../platform/private-files';
+import { isPackagedLocation, sqliteNativeBinding } from '../security/app-policy';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -21,8 +23,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     makePrivate(path);
-    // The desktop app loads a build of the SQLite addon made for Electron (scripts/start.mjs).
-    const nativeBinding = process.env.ATELIER_SQLITE_BINDING;
+    // The desktop app in development loads a build of the SQLite addon made for Electron
+    // (scripts/start.mjs); a packaged build ignores the variable (app-policy.ts).
+    const nativeBinding = sqliteNativeBinding(process.env, isPackagedLocation(fileURLToPath(import.meta.url)));
     db = new Database(path, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
   } catch (error) {

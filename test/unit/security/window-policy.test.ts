@@ -7,7 +7,7 @@ import {
 } from '../../../electron/security/window-policy';
 
 test('the window runs sandboxed and isolated, without Node', () => {
-  expect(secureWebPreferences('/p.cjs')).toMatchObject({
+  expect(secureWebPreferences('/p.cjs', true)).toMatchObject({
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -17,6 +17,11 @@ test('the window runs sandboxed and isolated, without Node', () => {
     webSecurity: true,
     allowRunningInsecureContent: false,
   });
+});
+
+test('developer tools open only in a development run, never in a packaged build', () => {
+  expect(secureWebPreferences('/p.cjs', true).devTools).toBe(false);
+  expect(secureWebPreferences('/p.cjs', false).devTools).toBe(true);
 });
 
 test.each([
