@@ -108,7 +108,7 @@ test('the audit log records sign-ins and user changes, and detects tampering', a
 
 test('the audit chain holds when another connection appends at the same time', async () => {
   ws = await openTestWorkspace();
-  const count = 1000;
+  const count = 500;
   const other = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/append-audit.ts'), ws.path, String(count)], {
     stdio: 'inherit',
   });
@@ -123,4 +123,5 @@ test('the audit chain holds when another connection appends at the same time', a
   const verified = await ws.admin.call('audit.verify', {});
   expect(verified).toMatchObject({ ok: true, firstBrokenId: null });
   expect(verified.checked).toBe(2 * count + 2);
-});
+  // Each append also moves the head outside the workspace: slow on a loaded machine.
+}, 120_000);
