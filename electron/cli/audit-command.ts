@@ -25,7 +25,12 @@ function describe(result: AuditVerification): string[] {
 // sign-in: it must answer precisely when the log cannot be written (key missing), and whoever
 // can run it as the file's owner can read that file anyway. Exit 1 when the log is not intact.
 export const auditCommand: CliCommand = {
-  usage: 'audit verify --workspace FICHIER',
+  summary: "vérifie que le journal d'audit n'a pas été altéré",
+  usage: 'audit verify --workspace FICHIER [--json]',
+  details: [
+    "Sans connexion : lit le fichier de l'espace de travail et la clé du journal dans votre profil.",
+    "Code de sortie 1 si le journal est altéré ou si sa clé manque.",
+  ],
   async run(args, io) {
     if (args.positionals[0] !== 'verify') throw new UsageError('Action inconnue : utilisez « audit verify ».');
     const db = openWorkspace(args.common.workspace, { create: false });
