@@ -84,7 +84,7 @@ function appendRow(db: Db, key: Buffer, entry: AuditEntry): void {
   );
 }
 
-// The first time a workspace from before migration 007 is opened with a key: its rows get
+// The first time a workspace from before migration 008 is opened with a key: its rows get
 // MACs from their current content, and a row says so, with whether the old plain SHA-256
 // chain still held (anything changed before this moment cannot be told apart any more).
 function keyChain(db: Db, key: Buffer): void {

@@ -42,8 +42,8 @@ test('the keychain is used only when it is a real one', () => {
 
 test('events go only to sessions with someone signed in', () => {
   const sessions = new Map([
-    ['window-1', { key: 'a', user: { id: 1, name: 'marie', role: 'admin' as const } }],
-    ['window-2', { key: 'b', user: null }],
+    ['window-1', { user: { id: 1, name: 'marie', role: 'admin' as const, mustChangePassword: false, credentialsVersion: 1 } }],
+    ['window-2', { user: null }],
   ]);
   expect(eventRecipients(sessions)).toEqual(['window-1']);
 });

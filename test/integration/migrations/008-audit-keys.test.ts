@@ -9,7 +9,7 @@ import { openWorkspace, type Db } from '../../../electron/workspace/open-workspa
 import { workspaceId } from '../../../electron/workspace/workspace-meta';
 import { tempDir } from '../../support/temp-workspace';
 
-// Audit rows as the code before migration 7 wrote them: a plain SHA-256 chain.
+// Audit rows as the code before migration 8 wrote them: a plain SHA-256 chain.
 function seedLegacyChain(db: Db, actions: string[]): void {
   let prev = '0'.repeat(64);
   const insert = db.prepare('INSERT INTO audit (at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -21,13 +21,13 @@ function seedLegacyChain(db: Db, actions: string[]): void {
   }
 }
 
-test('migration 7 renames the chain columns, keeps the rows and gives the workspace a stable id (6 → 7)', () => {
+test('migration 8 renames the chain columns, keeps the rows and gives the workspace a stable id (7 → 8)', () => {
   const { dir, cleanup } = tempDir();
-  const db = openWorkspace(join(dir, 'w.atelier'), { migrateTo: 6 });
+  const db = openWorkspace(join(dir, 'w.atelier'), { migrateTo: 7 });
   seedLegacyChain(db, ['user.create', 'session.sign_in']);
   const before = db.prepare('SELECT id, at, actor, action, details, hash FROM audit ORDER BY id').all() as { hash: string }[];
-  migrate(db, 7);
-  expect(schemaVersion(db)).toBe(7);
+  migrate(db, 8);
+  expect(schemaVersion(db)).toBe(8);
   const after = db.prepare('SELECT id, at, actor, action, details, mac FROM audit ORDER BY id').all() as { mac: string }[];
   expect(after.map(({ mac, ...rest }) => ({ ...rest, hash: mac }))).toEqual(before);
   const id = workspaceId(db);
@@ -41,13 +41,13 @@ test('migration 7 renames the chain columns, keeps the rows and gives the worksp
 
 test('the first open with a key re-keys the existing rows and says whether the old chain held', () => {
   const { dir, cleanup } = tempDir();
-  const intact = openWorkspace(join(dir, 'intact.atelier'), { migrateTo: 6 });
+  const intact = openWorkspace(join(dir, 'intact.atelier'), { migrateTo: 7 });
   seedLegacyChain(intact, ['user.create', 'session.sign_in', 'session.sign_out']);
-  const broken = openWorkspace(join(dir, 'broken.atelier'), { migrateTo: 6 });
+  const broken = openWorkspace(join(dir, 'broken.atelier'), { migrateTo: 7 });
   seedLegacyChain(broken, ['user.create', 'session.sign_in', 'session.sign_out']);
   broken.prepare("UPDATE audit SET actor = 'paul' WHERE id = 2").run();
   for (const db of [intact, broken]) {
-    migrate(db, 7);
+    migrate(db, 8);
     bindAuditSeal(db, fileAuditSeal(db, join(dir, 'keys')));
     sealAuditChain(db);
     expect(verifyAudit(db)).toMatchObject({ ok: true, rows: 4, expected: 4, problem: null });
