@@ -53,12 +53,13 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
   const nested = db.inTransaction;
   // Reading the last MAC and appending hold the write lock together, or two processes
   // could chain to the same predecessor.
-  db.transaction(() => {
-    keyChain(db, key);
+  const keyedNow = db.transaction(() => {
+    const keyed = keyChain(db, key);
     appendRow(db, key, entry);
+    return keyed;
   }).immediate();
-  if (nested) setImmediate(() => syncHeadQuietly(db));
-  else syncAuditHead(db);
+  if (nested) setImmediate(() => syncHeadQuietly(db, keyedNow));
+  else syncAuditHead(db, { firstHead: keyedNow });
 }
 
 function appendRow(db: Db, key: Buffer, entry: AuditEntry): void {
@@ -87,8 +88,8 @@ function appendRow(db: Db, key: Buffer, entry: AuditEntry): void {
 // The first time a workspace from before migration 008 is opened with a key: its rows get
 // MACs from their current content, and a row says so, with whether the old plain SHA-256
 // chain still held (anything changed before this moment cannot be told apart any more).
-function keyChain(db: Db, key: Buffer): void {
-  if (auditChainKeyed(db)) return;
+function keyChain(db: Db, key: Buffer): boolean {
+  if (auditChainKeyed(db)) return false;
   const legacy = legacyCheck(db);
   let prevMac = genesis;
   const update = db.prepare('UPDATE audit SET prev_mac = ?, mac = ? WHERE id = ?');
@@ -98,8 +99,10 @@ function keyChain(db: Db, key: Buffer): void {
     prevMac = mac;
   }
   writeMeta(db, 'audit_chain', chainKind);
-  if (legacy.rows === 0) return;
-  appendRow(db, key, { actor: null, action: 'audit.keyed', details: { rows: legacy.rows, previousChainIntact: legacy.firstBrokenId === null, previousFirstBrokenId: legacy.firstBrokenId } });
+  if (legacy.rows > 0) {
+    appendRow(db, key, { actor: null, action: 'audit.keyed', details: { rows: legacy.rows, previousChainIntact: legacy.firstBrokenId === null, previousFirstBrokenId: legacy.firstBrokenId } });
+  }
+  return true;
 }
 
 function legacyCheck(db: Db): { rows: number; firstBrokenId: number | null } {
@@ -121,8 +124,8 @@ export function sealAuditChain(db: Db): void {
   const seal = auditSealOf(db);
   if (seal.key.state !== 'present') return;
   const key = seal.key.key;
-  db.transaction(() => keyChain(db, key)).immediate();
-  syncAuditHead(db);
+  const keyedNow = db.transaction(() => keyChain(db, key)).immediate();
+  syncAuditHead(db, { firstHead: keyedNow });
 }
 
 function tail(db: Db): AuditHead {
@@ -135,7 +138,8 @@ function tail(db: Db): AuditHead {
 // at once can only leave it behind the table (each writes a tail that was committed), never
 // ahead, and the next append moves it on. A head that no longer matches the table (rows
 // removed or rewritten, head forged) is left as it is: it is the evidence.
-export function syncAuditHead(db: Db): void {
+// Only the keying of the chain writes the first head: a deleted head stays missing.
+export function syncAuditHead(db: Db, options: { firstHead?: boolean } = {}): void {
   const seal = auditSealOf(db);
   if (seal.key.state !== 'present') return;
   const key = seal.key.key;
@@ -144,17 +148,22 @@ export function syncAuditHead(db: Db): void {
     if (!auditChainKeyed(db)) return null;
     const now = tail(db);
     const found = readAuditHead(seal, key);
-    if (found.state === 'forged') return null;
+    if (found.state === 'forged' || (found.state === 'none' && !options.firstHead)) return null;
     if (found.state === 'ok' && (found.head.count >= now.count || !headStillInTable(db, found.head))) return null;
     return now;
   })();
   if (next) writeAuditHead(seal, key, next);
 }
 
-function syncHeadQuietly(db: Db): void {
+function syncHeadQuietly(db: Db, firstHead: boolean): void {
   if (!db.open) return;
+  // Inside another transaction the tail could include rows not committed yet: wait for it.
+  if (db.inTransaction) {
+    setTimeout(() => syncHeadQuietly(db, firstHead), 10);
+    return;
+  }
   try {
-    syncAuditHead(db);
+    syncAuditHead(db, { firstHead });
   } catch {
     // The head stays one append behind; the next append moves it.
   }
@@ -188,6 +197,9 @@ export function verifyAudit(db: Db): AuditVerification {
     return { ...result, ok: false, keyMissing: true, problem: seal.key.state === 'missing' ? 'key_missing' : 'key_unavailable' };
   }
   const key = seal.key.key;
+  // A head left behind (a nested append whose head write is still queued, or a process that
+  // died after its commit) is caught up first; one that no longer matches stays as it is.
+  syncAuditHead(db);
   const found = readAuditHead(seal, key);
   const expected = found.state === 'ok' ? found.head.count : null;
   let prevMac = genesis;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { auditHead, recordAudit, verifyAudit } from '../../../electron/audit/audit-log';
+import { auditHead, recordAudit, syncAuditHead, verifyAudit } from '../../../electron/audit/audit-log';
 import { auditSealOf } from '../../../electron/audit/audit-seal';
 import { createServiceHost } from '../../../electron/host/service-host';
 import { defaultKeysDir } from '../../../electron/platform/key-vault';
@@ -20,6 +20,8 @@ async function workspaceWithHistory(): Promise<TestWorkspace> {
   ws = await openTestWorkspace();
   await ws.signedIn('agent', 'alice');
   await ws.signedIn('reviewer', 'rita');
+  // Appends inside another transaction move the head once it has committed: let it settle.
+  syncAuditHead(ws.host.services.db);
   return ws;
 }
 
@@ -110,10 +112,8 @@ test('a head left one append behind (a process died between commit and head writ
   copyFileSync(headPath, before);
   recordAudit(w.host.services.db, { actor: 'admin', action: 'test.append' });
   copyFileSync(before, headPath);
-  expect(await verify(w)).toMatchObject({ ok: true, rows: n + 1, expected: n, problem: null });
-  // The next append moves the head on.
-  recordAudit(w.host.services.db, { actor: 'admin', action: 'test.append' });
-  expect(await verify(w)).toMatchObject({ ok: true, rows: n + 2, expected: n + 2 });
+  // Verifying (as would the next append) catches the head up instead of crying tampering.
+  expect(await verify(w)).toMatchObject({ ok: true, rows: n + 1, expected: n + 1, problem: null });
 });
 
 test('a missing key is reported and nothing more is recorded; no fresh key replaces it', async () => {
