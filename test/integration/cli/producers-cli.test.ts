@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { adminPassword, tempDir } from '../../support/temp-workspace';
+import { adminPassword, tempDir, userPassword } from '../../support/temp-workspace';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const { dir, cleanup } = tempDir();
@@ -22,6 +22,9 @@ test('atelier producers: import an EPCI by name, add one by hand, manage members
   expect(atelier(['init', '--workspace', workspace, '--admin', 'marie'], { ATELIER_PASSWORD: '' }, `${adminPassword}\n`).code).toBe(0);
   const ws = ['--workspace', workspace];
   expect(atelier(['users', 'add', 'paul', '--role', 'agent', ...ws], { ATELIER_NEW_PASSWORD: adminPassword }).code).toBe(0);
+  // A password an admin set is provisional: Paul replaces it before anything else.
+  expect(atelier(['password', ...ws, '--user', 'paul'], { ATELIER_NEW_PASSWORD: userPassword }).code).toBe(0);
+  const paul = { ATELIER_PASSWORD: userPassword };
 
   // A name that designates several EPCI is refused with the candidates and their SIREN.
   const ambiguous = atelier(['producers', 'import-epci', 'métropole', ...ws]);
@@ -44,9 +47,9 @@ test('atelier producers: import an EPCI by name, add one by hand, manage members
   expect(member).toMatchObject({ code: 0, out: expect.stringContaining('paul\tRelecteur') });
   // Paul (created after the workspace, so in no producer until now) sees only Bonneville, and
   // may not manage it.
-  const asPaul = atelier(['producers', 'list', ...ws, '--user', 'paul', '--json']);
+  const asPaul = atelier(['producers', 'list', ...ws, '--user', 'paul', '--json'], paul);
   expect(JSON.parse(asPaul.out).map((p: { name: string; myRole: string }) => [p.name, p.myRole])).toEqual([['Bonneville', 'reviewer']]);
-  expect(atelier(['producers', 'members', String(bonneville.id), ...ws, '--user', 'paul'])).toMatchObject({
+  expect(atelier(['producers', 'members', String(bonneville.id), ...ws, '--user', 'paul'], paul)).toMatchObject({
     code: 1,
     err: expect.stringContaining('ne permet pas cette action'),
   });
